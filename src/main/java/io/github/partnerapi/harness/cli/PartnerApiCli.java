@@ -1,0 +1,67 @@
+package io.github.partnerapi.harness.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The command line: {@code java -jar partnerapi-harness.jar <command>}.
+ *
+ * <pre>{@code
+ * java -jar target/partnerapi-harness.jar sign --url https://api.qredo.network/api/v1/p/company --body-file body.json
+ * java -jar target/partnerapi-harness.jar keygen --out keys
+ * }</pre>
+ *
+ * <p>Exit codes: 0 done, 2 usage error, 1 any other error (one line on standard error; a stack
+ * trace only with {@code --verbose}).
+ */
+@Command(name = "partnerapi-harness", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Signs, sends and verifies Partner API requests (x-sign), and runs a verifier stub.",
+        subcommands = {SignCommand.class, KeygenCommand.class})
+public final class PartnerApiCli {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    boolean verbose;
+
+    final InputStream stdin;
+    /** Whether standard input is a terminal: then a missing body is empty instead of read to EOF. */
+    final boolean stdinIsTerminal;
+
+    PartnerApiCli(InputStream stdin, boolean stdinIsTerminal) {
+        this.stdin = stdin;
+        this.stdinIsTerminal = stdinIsTerminal;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.in, System.out, System.err, Terminal.stdinIsTerminal(), args));
+    }
+
+    /** Runs the command line with the given streams (standard input not a terminal); returns the exit code. */
+    public static int run(InputStream in, PrintStream out, PrintStream err, String... args) {
+        return run(in, out, err, false, args);
+    }
+
+    static int run(InputStream in, PrintStream out, PrintStream err, boolean terminal, String... args) {
+        PartnerApiCli root = new PartnerApiCli(in, terminal);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + Errors.oneLine(e));
+            if (root.verbose) {
+                e.printStackTrace(line.getErr());
+            }
+            line.getErr().flush();
+            return 1;
+        });
+        int code = cli.execute(args);
+        cli.getOut().flush();
+        cli.getErr().flush();
+        return code;
+    }
+}

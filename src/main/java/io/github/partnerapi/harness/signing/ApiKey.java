@@ -1,0 +1,96 @@
+package io.github.partnerapi.harness.signing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A Partner API key. Its {@link #toString()} and {@link #masked()} show only the first four
+ * characters and the length, so it can appear in logs and reports.
+ *
+ * <pre>{@code
+ * ApiKey key = ApiKey.fromFile(Path.of("apikey"));   // trimmed, like the public client
+ * ApiKey other = ApiKey.fromEnvironment("PARTNERAPI_API_KEY");
+ * String header = key.value();                       // for the x-api-key header only
+ * }</pre>
+ */
+public final class ApiKey {
+
+    private final String value;
+
+    private ApiKey(String value) {
+        this.value = value;
+    }
+
+    /** The key as given, without surrounding whitespace. */
+    public static ApiKey of(String value) {
+        Objects.requireNonNull(value, "the API key is required");
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("the API key is empty");
+        }
+        return new ApiKey(trimmed);
+    }
+
+    /** Reads the key from a file and trims surrounding whitespace, as the public Signing Client does. */
+    public static ApiKey fromFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": no such file; expected a file holding the API key");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read the API key file (" + e.getClass().getSimpleName() + ")");
+        }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(file + ": the API key file is empty");
+        }
+        return new ApiKey(text.strip());
+    }
+
+    /** Reads the key from an environment variable. */
+    public static ApiKey fromEnvironment(String variable) {
+        String text = System.getenv(variable);
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("environment variable " + variable + " is not set; expected the API key");
+        }
+        return new ApiKey(text.strip());
+    }
+
+    /** The key in clear, for the {@code x-api-key} header. Never log it. */
+    public String value() {
+        return value;
+    }
+
+    /** The first four characters and the length, e.g. {@code "AbCd… (44 chars)"}. */
+    public String masked() {
+        return mask(value);
+    }
+
+    /** Masks any secret-like string the same way as {@link #masked()}. */
+    public static String mask(String secret) {
+        if (secret == null) {
+            return "(none)";
+        }
+        String head = secret.length() <= 4 ? "" : secret.substring(0, 4);
+        return head + "… (" + secret.length() + " chars)";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKey && ((ApiKey) other).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

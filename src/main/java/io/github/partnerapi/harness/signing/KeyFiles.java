@@ -1,0 +1,94 @@
+package io.github.partnerapi.harness.signing;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/**
+ * Generates RSA key pairs and writes them as PEM: {@code private.pem} in PKCS#1 (what the public
+ * tools write) with file mode 600, and {@code public.pem} as {@code PUBLIC KEY}.
+ *
+ * <pre>{@code
+ * KeyFiles.Written keys = KeyFiles.generate(Path.of("keys"), 2048, false);
+ * RequestSigner signer = RequestSigner.fromPemFile(keys.privateKey());
+ * }</pre>
+ */
+public final class KeyFiles {
+
+    /** The two files written. */
+    public record Written(Path privateKey, Path publicKey) {
+    }
+
+    private KeyFiles() {
+    }
+
+    /** A new RSA key pair of the given size. */
+    public static KeyPair newKeyPair(int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(bits);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM cannot generate RSA keys", e);
+        }
+    }
+
+    /** Generates a pair into {@code dir}; refuses to overwrite existing files unless {@code force}. */
+    public static Written generate(Path dir, int bits, boolean force) {
+        KeyPair pair = newKeyPair(bits);
+        Path privateFile = dir.resolve("private.pem");
+        Path publicFile = dir.resolve("public.pem");
+        try {
+            Files.createDirectories(dir);
+            if (!force) {
+                refuseExisting(privateFile);
+                refuseExisting(publicFile);
+            }
+            writePrivate(privateFile, toPem(pair.getPrivate()));
+            Files.writeString(publicFile, toPem(pair.getPublic()), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot write the key files (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+        return new Written(privateFile, publicFile);
+    }
+
+    /** PEM text of a key: PKCS#1 {@code RSA PRIVATE KEY} for RSA private keys, {@code PUBLIC KEY} for public. */
+    public static String toPem(java.security.Key key) {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the key as PEM", e);
+        }
+        return text.toString();
+    }
+
+    private static void refuseExisting(Path file) {
+        if (Files.exists(file)) {
+            throw new IllegalArgumentException(file + " already exists; choose another --out folder or pass --force");
+        }
+    }
+
+    private static void writePrivate(Path file, String pem) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalArgumentException(file + " already exists; pass --force to overwrite it");
+        }
+        Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+}

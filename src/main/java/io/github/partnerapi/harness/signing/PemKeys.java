@@ -1,0 +1,117 @@
+package io.github.partnerapi.harness.signing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+
+/**
+ * Reads RSA keys from PEM: private keys as PKCS#1 ({@code RSA PRIVATE KEY}), PKCS#8
+ * ({@code PRIVATE KEY}), encrypted PKCS#8 ({@code ENCRYPTED PRIVATE KEY}) and legacy encrypted
+ * PKCS#1 ({@code Proc-Type: 4,ENCRYPTED}); public keys as {@code PUBLIC KEY},
+ * {@code RSA PUBLIC KEY} or an X.509 {@code CERTIFICATE}.
+ *
+ * <pre>{@code
+ * PrivateKey key = PemKeys.readPrivateKey(Path.of("private.pem"), null);
+ * PrivateKey encrypted = PemKeys.readPrivateKey(Path.of("enc.pem"), "secret".toCharArray());
+ * PublicKey pub = PemKeys.readPublicKey(Path.of("public.pem"));
+ * }</pre>
+ *
+ * <p>Every failure is a {@link KeyLoadException} naming the file and what was expected.
+ */
+public final class PemKeys {
+
+    private PemKeys() {
+    }
+
+    /** Reads a private RSA key; {@code password} may be null for an unencrypted key. */
+    public static PrivateKey readPrivateKey(Path file, char[] password) {
+        return readPrivateKey(read(file), file.toString(), password);
+    }
+
+    /** Reads a private RSA key from PEM text; {@code source} names it in error messages. */
+    public static PrivateKey readPrivateKey(String pem, String source, char[] password) {
+        Object object = parse(pem, source);
+        PrivateKey key = PemObjects.privateKey(object, source, password);
+        RsaKeys.requireUsableRsa(key, source);
+        return key;
+    }
+
+    /** Reads a public RSA key from a {@code PUBLIC KEY}, {@code RSA PUBLIC KEY} or certificate PEM. */
+    public static PublicKey readPublicKey(Path file) {
+        return readPublicKey(read(file), file.toString());
+    }
+
+    /** Reads a public RSA key from PEM text; {@code source} names it in error messages. */
+    public static PublicKey readPublicKey(String pem, String source) {
+        Object object = parse(pem, source);
+        PublicKey key = PemObjects.publicKey(object, source);
+        RsaKeys.requireUsableRsa(key, source);
+        return key;
+    }
+
+    private static String read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new KeyLoadException(file + ": no such file; expected a PEM key file");
+        } catch (IOException e) {
+            throw new KeyLoadException(file + ": cannot read the key file (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length == 0) {
+            throw new KeyLoadException(file + ": the file is empty; expected a PEM key (-----BEGIN ...-----)");
+        }
+        if ((bytes[0] & 0xff) == 0x30) {
+            throw new KeyLoadException(file + ": this looks like a DER (binary) key; expected PEM text. "
+                    + "Convert it with: openssl rsa -inform DER -in " + file + " -out key.pem");
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Object parse(String pem, String source) {
+        if (pem.isBlank()) {
+            throw new KeyLoadException(source + ": the key is empty; expected a PEM key (-----BEGIN ...-----)");
+        }
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            if (object == null) {
+                throw new KeyLoadException(source + ": no PEM block found; expected a PEM key "
+                        + "starting with -----BEGIN RSA PRIVATE KEY----- or similar");
+            }
+            return object;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof KeyLoadException) {
+                throw (KeyLoadException) e;
+            }
+            throw new KeyLoadException(source + ": not a readable PEM key (the PEM block is malformed or "
+                    + "of an unknown type); expected RSA PRIVATE KEY, PRIVATE KEY, ENCRYPTED PRIVATE KEY, "
+                    + "PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE");
+        }
+    }
+
+    static String describe(Object object) {
+        if (object instanceof PEMKeyPair || object instanceof PrivateKeyInfo
+                || object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+            return "a private key";
+        }
+        if (object instanceof SubjectPublicKeyInfo) {
+            return "a public key";
+        }
+        if (object instanceof X509CertificateHolder) {
+            return "a certificate";
+        }
+        return "a PEM object of another kind";
+    }
+}

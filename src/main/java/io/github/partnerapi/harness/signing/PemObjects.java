@@ -1,0 +1,120 @@
+package io.github.partnerapi.harness.signing;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMException;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.InputDecryptorProvider;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+
+/** Turns what {@code PEMParser} returns into JCA keys, with errors that name the source. */
+final class PemObjects {
+
+    /** Used only to decrypt keys (PBES2 and legacy OpenSSL ciphers); never registered globally. */
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    private PemObjects() {
+    }
+
+    static PrivateKey privateKey(Object object, String source, char[] password) {
+        PrivateKeyInfo info;
+        if (object instanceof PEMKeyPair) {
+            info = ((PEMKeyPair) object).getPrivateKeyInfo();
+        } else if (object instanceof PrivateKeyInfo) {
+            info = (PrivateKeyInfo) object;
+        } else if (object instanceof PKCS8EncryptedPrivateKeyInfo) {
+            info = decryptPkcs8((PKCS8EncryptedPrivateKeyInfo) object, source, password);
+        } else if (object instanceof PEMEncryptedKeyPair) {
+            info = decryptLegacy((PEMEncryptedKeyPair) object, source, password);
+        } else {
+            throw new KeyLoadException(source + ": expected a private key (RSA PRIVATE KEY, PRIVATE KEY or "
+                    + "ENCRYPTED PRIVATE KEY), found " + PemKeys.describe(object));
+        }
+        requireRsa(info.getPrivateKeyAlgorithm(), source);
+        try {
+            return new JcaPEMKeyConverter().getPrivateKey(info);
+        } catch (PEMException e) {
+            throw new KeyLoadException(source + ": the private key is malformed; expected an RSA private key");
+        }
+    }
+
+    static PublicKey publicKey(Object object, String source) {
+        SubjectPublicKeyInfo info;
+        if (object instanceof SubjectPublicKeyInfo) {
+            info = (SubjectPublicKeyInfo) object;
+        } else if (object instanceof X509CertificateHolder) {
+            info = ((X509CertificateHolder) object).getSubjectPublicKeyInfo();
+        } else {
+            throw new KeyLoadException(source + ": expected a public key (PUBLIC KEY, RSA PUBLIC KEY or "
+                    + "CERTIFICATE), found " + PemKeys.describe(object));
+        }
+        requireRsa(info.getAlgorithm(), source);
+        try {
+            return new JcaPEMKeyConverter().getPublicKey(info);
+        } catch (PEMException e) {
+            throw new KeyLoadException(source + ": the public key is malformed; expected an RSA public key");
+        }
+    }
+
+    private static void requireRsa(AlgorithmIdentifier algorithm, String source) {
+        if (!PKCSObjectIdentifiers.rsaEncryption.equals(algorithm.getAlgorithm())) {
+            throw new KeyLoadException(source + ": expected an RSA key, found a key of algorithm "
+                    + algorithmName(algorithm) + "; the Partner API signs with RSA (SHA256withRSA) only");
+        }
+    }
+
+    private static String algorithmName(AlgorithmIdentifier algorithm) {
+        String oid = algorithm.getAlgorithm().getId();
+        switch (oid) {
+            case "1.2.840.10045.2.1": return "EC";
+            case "1.3.101.112": return "Ed25519";
+            case "1.3.101.113": return "Ed448";
+            case "1.2.840.10040.4.1": return "DSA";
+            default: return oid;
+        }
+    }
+
+    private static PrivateKeyInfo decryptPkcs8(PKCS8EncryptedPrivateKeyInfo encrypted, String source,
+            char[] password) {
+        requirePassword(source, password);
+        try {
+            InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                    .setProvider(BC).build(password);
+            return encrypted.decryptPrivateKeyInfo(decryptor);
+        } catch (Exception e) {
+            throw wrongPassword(source);
+        }
+    }
+
+    private static PrivateKeyInfo decryptLegacy(PEMEncryptedKeyPair encrypted, String source, char[] password) {
+        requirePassword(source, password);
+        try {
+            return encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))
+                    .getPrivateKeyInfo();
+        } catch (Exception e) {
+            throw wrongPassword(source);
+        }
+    }
+
+    private static void requirePassword(String source, char[] password) {
+        if (password == null || password.length == 0) {
+            throw new KeyLoadException(source + ": the private key is encrypted; give its password "
+                    + "(for example --key-password-env VAR, or privateKeyPassword(...))");
+        }
+    }
+
+    private static KeyLoadException wrongPassword(String source) {
+        return new KeyLoadException(source + ": cannot decrypt the private key: wrong password, "
+                + "or a cipher this reader does not support");
+    }
+}

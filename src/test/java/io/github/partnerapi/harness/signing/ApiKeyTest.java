@@ -1,0 +1,37 @@
+package io.github.partnerapi.harness.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApiKeyTest {
+
+    private static final String KEY = "bXlBcGlLZXlGb3JUZXN0czEyMzQ1Njc4OTA=";
+
+    @Test
+    void fileIsTrimmedLikeThePublicClient(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("apikey"), "  " + KEY + "\r\n");
+        assertThat(ApiKey.fromFile(file).value()).isEqualTo(KEY);
+    }
+
+    @Test
+    void showsOnlyFirstFourCharactersAndLength() {
+        ApiKey key = ApiKey.of(KEY);
+        assertThat(key.masked()).isEqualTo("bXlB… (36 chars)");
+        assertThat(key.toString()).isEqualTo(key.masked()).doesNotContain(KEY.substring(4, 10));
+    }
+
+    @Test
+    void clearErrors(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> ApiKey.fromFile(dir.resolve("apikey")))
+                .hasMessageContaining("apikey").hasMessageContaining("no such file");
+        Path empty = Files.writeString(dir.resolve("empty"), " \n");
+        assertThatThrownBy(() -> ApiKey.fromFile(empty)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> ApiKey.fromEnvironment("PARTNERAPI_NO_SUCH_VARIABLE_SET"))
+                .hasMessageContaining("PARTNERAPI_NO_SUCH_VARIABLE_SET");
+    }
+}

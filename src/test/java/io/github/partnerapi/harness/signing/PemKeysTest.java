@@ -1,0 +1,132 @@
+package io.github.partnerapi.harness.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.partnerapi.harness.testing.TestData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PemKeysTest {
+
+    private static final char[] PASSWORD = "correct-horse".toCharArray();
+    private static final RSAPublicKey EXPECTED = (RSAPublicKey) PemKeys.readPublicKey(TestData.publicKey());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vectors/test-private-pkcs1.pem", "vectors/test-private-pkcs8.pem",
+        "keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem"})
+    void readsEveryPrivateKeyFormOfTheTestKey(String file) {
+        PrivateKey key = PemKeys.readPrivateKey(TestData.file(file), PASSWORD);
+        assertThat(((RSAPrivateCrtKey) key).getModulus()).isEqualTo(EXPECTED.getModulus());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vectors/test-public.pem", "keys/rsa-public-pkcs1.pem", "keys/certificate.pem"})
+    void readsEveryPublicKeyForm(String file) {
+        PublicKey key = PemKeys.readPublicKey(TestData.file(file));
+        assertThat(((RSAPublicKey) key).getModulus()).isEqualTo(EXPECTED.getModulus());
+    }
+
+    @Test
+    void missingFile() {
+        assertError(() -> PemKeys.readPrivateKey(Path.of("no/such/private.pem"), null))
+                .hasMessageContaining("no/such/private.pem").hasMessageContaining("no such file");
+    }
+
+    @Test
+    void emptyFile() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/empty.pem"), null))
+                .hasMessageContaining("empty.pem").hasMessageContaining("empty");
+    }
+
+    @Test
+    void notPem() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/not-pem.txt"), null))
+                .hasMessageContaining("not-pem.txt").hasMessageContaining("no PEM block");
+    }
+
+    @Test
+    void derInsteadOfPem() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/private.der"), null))
+                .hasMessageContaining("private.der").hasMessageContaining("DER");
+    }
+
+    @Test
+    void publicKeyWherePrivateIsNeeded() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.publicKey(), null))
+                .hasMessageContaining("test-public.pem").hasMessageContaining("expected a private key")
+                .hasMessageContaining("found a public key");
+    }
+
+    @Test
+    void privateKeyWherePublicIsNeeded() {
+        assertError(() -> PemKeys.readPublicKey(TestData.pkcs1Key()))
+                .hasMessageContaining("expected a public key").hasMessageContaining("found a private key");
+    }
+
+    @Test
+    void ecKey() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/ec-private.pem"), null))
+                .hasMessageContaining("ec-private.pem").hasMessageContaining("expected an RSA key")
+                .hasMessageContaining("EC");
+    }
+
+    @Test
+    void ed25519Key() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/ed25519-private.pem"), null))
+                .hasMessageContaining("ed25519-private.pem").hasMessageContaining("Ed25519");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem"})
+    void encryptedWithoutPassword(String file) {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file(file), null))
+                .hasMessageContaining(file).hasMessageContaining("encrypted").hasMessageContaining("password");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem"})
+    void wrongPassword(String file) {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file(file), "wrong".toCharArray()))
+                .hasMessageContaining(file).hasMessageContaining("wrong password");
+    }
+
+    @Test
+    void keyUnder2048Bits() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/rsa-1024-private.pem"), null))
+                .hasMessageContaining("rsa-1024-private.pem").hasMessageContaining("1024 bits")
+                .hasMessageContaining("2048");
+    }
+
+    @Test
+    void truncatedPemBlock(@TempDir Path dir) throws Exception {
+        String pem = Files.readString(TestData.pkcs1Key());
+        Path broken = Files.writeString(dir.resolve("broken.pem"), pem.substring(0, pem.length() / 2));
+        assertError(() -> PemKeys.readPrivateKey(broken, null)).hasMessageContaining("broken.pem");
+    }
+
+    @Test
+    void errorsNeverCarryKeyMaterial() throws Exception {
+        String pem = Files.readString(TestData.pkcs1Key());
+        String secretLine = pem.lines().skip(3).findFirst().orElseThrow();
+        for (String file : new String[] {"vectors/test-private-pkcs1.pem", "keys/encrypted-pkcs8.pem"}) {
+            assertError(() -> PemKeys.readPublicKey(TestData.file(file)))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(secretLine, "MII"));
+        }
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/encrypted-pkcs1.pem"), "x".toCharArray()))
+                .satisfies(e -> assertThat(String.valueOf(e.getCause())).doesNotContain("correct-horse"));
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertError(Runnable action) {
+        return assertThatThrownBy(action::run).isInstanceOf(KeyLoadException.class);
+    }
+}
