@@ -1,0 +1,35 @@
+package io.github.partnerapi.harness.restassured;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One nonce sequence per API key in this JVM: decimal, strictly increasing, starting at the current
+ * Unix time in milliseconds. Its fair lock makes the requests of one key go out one at a time in
+ * nonce order, because the server rejects a nonce not greater than the last it accepted.
+ */
+final class NonceSequences {
+
+    private static final ConcurrentMap<String, NonceSequences> BY_API_KEY = new ConcurrentHashMap<>();
+
+    private final ReentrantLock lock = new ReentrantLock(true);
+    private long last = System.currentTimeMillis() - 1;
+
+    private NonceSequences() {
+    }
+
+    static NonceSequences forApiKey(String apiKey) {
+        return BY_API_KEY.computeIfAbsent(apiKey, k -> new NonceSequences());
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    /** The next nonce; call only while holding {@link #lock()}. */
+    long next() {
+        last = Math.max(last + 1, System.currentTimeMillis());
+        return last;
+    }
+}
