@@ -154,17 +154,12 @@ class SigningFilterIT {
     }
 
     @Test
-    void threeWaysOfRegistering() {
+    void perRequestAndThroughRequestSpecBuilder() {
         synchronized (SigningFilterIT.class) {
             RequestSpecification spec = new RequestSpecBuilder().setBaseUri(server.baseUri()).setPort(server.port())
                     .addFilter(filter).build();
             signedAndVerified(given().spec(spec), "GET", "/spec");
-            io.restassured.RestAssured.filters(filter);
-            try {
-                signedAndVerified(given().baseUri(server.baseUri()).port(server.port()), "GET", "/global");
-            } finally {
-                io.restassured.RestAssured.reset();
-            }
+            signedAndVerified(request(), "GET", "/per-request");
         }
     }
 

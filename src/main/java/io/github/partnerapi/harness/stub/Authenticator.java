@@ -1,0 +1,105 @@
+package io.github.partnerapi.harness.stub;
+
+import io.github.partnerapi.harness.signing.SignatureVerifier;
+import io.github.partnerapi.harness.signing.StringToSign;
+import io.github.partnerapi.harness.signing.Verification;
+import io.github.partnerapi.harness.signing.VisibleBytes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Authenticates like the Partner API, in a fixed order: API key, freshness header, timestamp or
+ * nonce, signature. Thread-safe.
+ */
+final class Authenticator {
+
+    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
+
+    private final Map<String, SignatureVerifier> keys;
+    private final StubMode mode;
+    private final Duration window;
+    private final Clock clock;
+    private final boolean explain;
+    private final NonceLedger nonces = new NonceLedger();
+    private final SignatureExplainer explainer;
+
+    Authenticator(Map<String, SignatureVerifier> keys, StubMode mode, Duration window, Clock clock, boolean explain,
+            SignatureExplainer explainer) {
+        this.keys = Map.copyOf(keys);
+        this.mode = mode;
+        this.window = window;
+        this.clock = clock;
+        this.explain = explain;
+        this.explainer = explainer;
+    }
+
+    /** A request as received: header lookup (case-insensitive), the URL to verify, the raw body. */
+    record Received(Function<String, String> header, String url, byte[] body) {
+    }
+
+    AuthResult authenticate(Received request) {
+        String apiKey = request.header().apply("x-api-key");
+        if (apiKey == null || apiKey.isEmpty()) {
+            return AuthResult.emptyToken();
+        }
+        SignatureVerifier verifier = keys.get(apiKey);
+        if (verifier == null) {
+            return AuthResult.reject("apikey");
+        }
+        if (mode == StubMode.SANDBOX) {
+            return AuthResult.accept();
+        }
+        String timestamp = request.header().apply("x-timestamp");
+        String nonce = request.header().apply("x-nonce");
+        if ((timestamp == null) == (nonce == null)) {
+            return AuthResult.reject("freshness");
+        }
+        AuthResult freshness = timestamp != null ? checkTimestamp(timestamp) : checkNonce(apiKey, nonce);
+        if (freshness != null) {
+            return freshness;
+        }
+        String value = timestamp != null ? timestamp : nonce;
+        byte[] payload = StringToSign.of(value, request.url(), request.body());
+        Verification verification = verifier.verifyPayload(payload, request.header().apply("x-sign"));
+        if (!verification.valid()) {
+            AuthResult rejected = AuthResult.reject("signature");
+            return explain ? rejected.withExplain(explanation(request, value, payload, verification, verifier)) : rejected;
+        }
+        if (nonce != null && !nonces.accept(apiKey, Long.parseLong(nonce))) {
+            return AuthResult.reject("nonce");
+        }
+        return AuthResult.accept();
+    }
+
+    private AuthResult checkTimestamp(String timestamp) {
+        if (!DECIMAL.matcher(timestamp).matches()) {
+            return AuthResult.reject("timestamp");
+        }
+        long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp));
+        return skew > window.getSeconds() ? AuthResult.reject("timestamp") : null;
+    }
+
+    private AuthResult checkNonce(String apiKey, String nonce) {
+        if (!DECIMAL.matcher(nonce).matches() || !nonces.isFresh(apiKey, Long.parseLong(nonce))) {
+            return AuthResult.reject("nonce");
+        }
+        return null;
+    }
+
+    private Map<String, Object> explanation(Received request, String freshness, byte[] payload,
+            Verification verification, SignatureVerifier verifier) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("verification", verification.message());
+        details.put("url", request.url());
+        details.put("string_to_sign", VisibleBytes.of(payload));
+        details.put("string_to_sign_base64", Base64.getEncoder().encodeToString(payload));
+        details.put("body_length", request.body().length);
+        details.putAll(explainer.explain(freshness, request, verifier));
+        return details;
+    }
+}
