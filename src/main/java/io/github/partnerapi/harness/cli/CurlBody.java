@@ -13,9 +13,7 @@ record CurlBody(Path file, byte[] bytes) {
             return new CurlBody(null, new byte[0]);
         }
         if (bodyFile == null || "-".equals(bodyFile)) {
-            if (bodyFile == null) {
-                prompt.run();
-            }
+            prompt.run();
             return new CurlBody(null, stdin.readAllBytes());
         }
         Path file = Path.of(bodyFile);

@@ -71,7 +71,8 @@ final class SignCommand implements Callable<Integer> {
         String target = url != null ? url : promptForUrl();
         PrintWriter out = spec.commandLine().getOut();
         if ("curl".equals(format)) {
-            CurlBody body = CurlBody.read(bodyFile, noBody(), root.stdin, this::promptForBody);
+            CurlBody body = CurlBody.read(bodyFile, noBody(), root.stdin,
+                    url == null ? this::promptForBody : () -> { });
             String signature = signer.sign(freshness, target, new ByteArrayInputStream(body.bytes()));
             out.println(Curl.command(method, target, header, freshness, signature, apiKeyFile, body));
         } else {

@@ -45,7 +45,11 @@ public final class KeyFiles {
 
     /** Generates a pair into {@code dir}; refuses to overwrite existing files unless {@code force}. */
     public static Written generate(Path dir, int bits, boolean force) {
-        KeyPair pair = newKeyPair(bits);
+        return write(newKeyPair(bits), dir, force);
+    }
+
+    /** Writes a pair into {@code dir}; refuses to overwrite existing files unless {@code force}. */
+    public static Written write(KeyPair pair, Path dir, boolean force) {
         Path privateFile = dir.resolve("private.pem");
         Path publicFile = dir.resolve("public.pem");
         try {

@@ -55,8 +55,10 @@ final class JsonBody {
                 return;
             }
             fields = MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             problem = "malformed JSON: " + firstLine(e.getOriginalMessage());
+        } catch (IOException e) {
+            problem = "unreadable body: " + e.getMessage();
         }
     }
 

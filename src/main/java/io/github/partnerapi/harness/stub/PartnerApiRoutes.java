@@ -78,11 +78,7 @@ final class PartnerApiRoutes {
     }
 
     private StubResponse search(Map<String, String> query) {
-        String q = query.get("query");
-        if (q == null) {
-            return StubResponse.badRequest("query parameter 'query' is required");
-        }
-        List<Company> matches = store.search(q);
+        List<Company> matches = store.search(query.getOrDefault("query", ""));
         List<Map<String, Object>> list = new ArrayList<>();
         for (Company company : matches) {
             Map<String, Object> match = new LinkedHashMap<>();

@@ -4,24 +4,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 
 /** The last N requests the stub saw, newest last; bounded, so memory stays flat under load. */
 final class RequestJournal {
 
-    /** One request as the stub saw and judged it. */
-    record Entry(String method, String url, Map<String, String> headers, String body, int status, String verdict,
-            String reason) {
-    }
-
     private final int capacity;
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final Deque<JournalEntry> entries = new ArrayDeque<>();
 
     RequestJournal(int capacity) {
         this.capacity = capacity;
     }
 
-    synchronized void add(Entry entry) {
+    synchronized void add(JournalEntry entry) {
         if (capacity == 0) {
             return;
         }
@@ -31,7 +25,7 @@ final class RequestJournal {
         entries.addLast(entry);
     }
 
-    synchronized List<Entry> entries() {
+    synchronized List<JournalEntry> entries() {
         return new ArrayList<>(entries);
     }
 

@@ -1,0 +1,119 @@
+package io.github.partnerapi.harness.cli;
+
+import io.github.partnerapi.harness.signing.ApiKey;
+import io.github.partnerapi.harness.signing.PemKeys;
+import io.github.partnerapi.harness.stub.StubCredentials;
+import io.github.partnerapi.harness.stub.StubMode;
+import io.github.partnerapi.harness.stub.VerifierStub;
+import io.github.partnerapi.harness.stub.VerifierStubBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code stub}: runs the verifier stub until SIGINT or SIGTERM. */
+@Command(name = "stub", mixinStandardHelpOptions = true,
+        description = {"Runs the verifier stub: authenticates like the Partner API and serves an in-memory part of it.",
+            "Without keys it generates an API key and a key pair into a folder and prints a ready sign command."})
+final class StubCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "0", paramLabel = "P", description = "Port (default: a free one).")
+    int port;
+
+    @Option(names = "--api-key", paramLabel = "K", description = "The API key to accept.")
+    String apiKey;
+
+    @Option(names = "--api-key-file", paramLabel = "F", description = "File holding the API key to accept.")
+    Path apiKeyFile;
+
+    @Option(names = "--public-key", paramLabel = "PEM", description = "Public key (PEM) that verifies that key's signatures.")
+    Path publicKey;
+
+    @Option(names = "--mode", defaultValue = "strict", paramLabel = "MODE", description = "strict (default) or sandbox.")
+    String mode;
+
+    @Option(names = "--timestamp-window", defaultValue = "300", paramLabel = "SECONDS",
+            description = "Accepted x-timestamp distance from now (default: ${DEFAULT-VALUE}).")
+    long window;
+
+    @Option(names = "--signed-base-url", paramLabel = "URL",
+            description = "Verify against this scheme://host instead of http://<Host header>.")
+    String signedBaseUrl;
+
+    @Option(names = "--explain", description = "Explain signature failures in the 401 body.")
+    boolean explain;
+
+    @Option(names = "--credentials-dir", paramLabel = "DIR",
+            description = "Where generated credentials go (default: a new temporary folder).")
+    Path credentialsDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        VerifierStubBuilder builder = configure();
+        Path generated = null;
+        if (apiKey == null && apiKeyFile == null) {
+            StubCredentials credentials = StubCredentials.generate();
+            generated = credentialsDir != null ? credentialsDir : Files.createTempDirectory("partnerapi-stub-");
+            credentials.writeTo(generated);
+            builder.apiKey(credentials.apiKey().value(), credentials.keyPair().getPublic());
+        }
+        CountDownLatch stop = new CountDownLatch(1);
+        Signals.onTermination(stop::countDown);
+        try (VerifierStub stub = builder.build()) {
+            if (generated != null) {
+                printGenerated(out, generated, stub);
+            }
+            out.println("listening on " + stub.baseUri());
+            out.flush();
+            stop.await();
+            spec.commandLine().getErr().println("stopped");
+        }
+        return 0;
+    }
+
+    private VerifierStubBuilder configure() {
+        VerifierStubBuilder builder = VerifierStub.builder().port(port).timestampWindow(Duration.ofSeconds(window))
+                .explain(explain).signedBaseUrl(signedBaseUrl);
+        try {
+            builder.mode(StubMode.parse(mode));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--mode: " + e.getMessage());
+        }
+        if (apiKey != null && apiKeyFile != null) {
+            throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
+        }
+        boolean keyGiven = apiKey != null || apiKeyFile != null;
+        if (keyGiven != (publicKey != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--public-key goes with --api-key or --api-key-file: give both, or neither to generate them");
+        }
+        if (keyGiven) {
+            ApiKey key = apiKey != null ? ApiKey.of(apiKey) : ApiKey.fromFile(apiKeyFile);
+            builder.apiKey(key.value(), PemKeys.readPublicKey(publicKey));
+        }
+        return builder;
+    }
+
+    private static void printGenerated(PrintWriter out, Path dir, VerifierStub stub) throws IOException {
+        out.println("generated credentials in " + dir + ": apikey, private.pem, public.pem");
+        out.println("sign a request for it with:");
+        out.println("  java -jar " + JarLocation.path() + " sign --key " + dir.resolve("private.pem")
+                + " --url " + stub.baseUri() + "/assets");
+        out.println("or send one with:");
+        out.println("  java -jar " + JarLocation.path() + " sign --key " + dir.resolve("private.pem")
+                + " --api-key-file " + dir.resolve("apikey") + " --format curl --url " + stub.baseUri()
+                + "/company/search?query=acme </dev/null | sh");
+    }
+}

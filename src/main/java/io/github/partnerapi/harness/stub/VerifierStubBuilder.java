@@ -1,0 +1,133 @@
+package io.github.partnerapi.harness.stub;
+
+import io.github.partnerapi.harness.signing.SignatureVerifier;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Configures and starts a {@link VerifierStub}.
+ *
+ * <pre>{@code
+ * VerifierStub stub = VerifierStub.builder()
+ *         .apiKey("bXlBcGlLZXk=", publicKey)
+ *         .mode(StubMode.STRICT)
+ *         .timestampWindow(Duration.ofSeconds(300))
+ *         .explain(true)
+ *         .build();
+ * }</pre>
+ */
+public final class VerifierStubBuilder {
+
+    int port;
+    final Map<String, SignatureVerifier> keys = new LinkedHashMap<>();
+    StubMode mode = StubMode.STRICT;
+    Duration window = Duration.ofSeconds(300);
+    Clock clock = Clock.systemUTC();
+    long bodyLimit = 10L * 1024 * 1024;
+    boolean explain;
+    String signedBaseUrl;
+    int journalSize = 200;
+    int maxCompanies = 100_000;
+    int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+
+    VerifierStubBuilder() {
+    }
+
+    /** The port to listen on, 0 (the default) for a free one. */
+    public VerifierStubBuilder port(int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, got " + value);
+        }
+        this.port = value;
+        return this;
+    }
+
+    /** Accepts {@code apiKey}, verifying its signatures with {@code publicKey}. */
+    public VerifierStubBuilder apiKey(String apiKey, PublicKey publicKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("apiKey must not be empty");
+        }
+        keys.put(apiKey.strip(), SignatureVerifier.of(publicKey));
+        return this;
+    }
+
+    /** {@link StubMode#STRICT} (default) or {@link StubMode#SANDBOX}. */
+    public VerifierStubBuilder mode(StubMode value) {
+        this.mode = java.util.Objects.requireNonNull(value, "mode");
+        return this;
+    }
+
+    /** How far {@code x-timestamp} may be from the stub's clock, either way (default 300 s). */
+    public VerifierStubBuilder timestampWindow(Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("timestampWindow must not be negative, got " + value);
+        }
+        this.window = value;
+        return this;
+    }
+
+    /** The clock timestamps are checked against. */
+    public VerifierStubBuilder clock(Clock value) {
+        this.clock = java.util.Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /** The largest body accepted, in bytes (default 10 MiB); larger ones get 413. */
+    public VerifierStubBuilder bodyLimit(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bodyLimit must not be negative, got " + bytes);
+        }
+        this.bodyLimit = bytes;
+        return this;
+    }
+
+    /** Whether a {@code signature} 401 explains what was verified (default off, like the real API). */
+    public VerifierStubBuilder explain(boolean value) {
+        this.explain = value;
+        return this;
+    }
+
+    /**
+     * Verify against this scheme and host (e.g. {@code https://api.qredo.network}) instead of
+     * {@code http://} + the Host header, so requests signed for a real host can be replayed here.
+     */
+    public VerifierStubBuilder signedBaseUrl(String url) {
+        if (url != null && !url.matches("https?://[^/?#]+/?")) {
+            throw new IllegalArgumentException("signedBaseUrl must be scheme://host[:port], e.g. "
+                    + "https://api.qredo.network, got '" + url + "'");
+        }
+        this.signedBaseUrl = url == null ? null : url.replaceAll("/$", "");
+        return this;
+    }
+
+    /** How many requests the journal keeps (default 200). */
+    public VerifierStubBuilder journalSize(int entries) {
+        if (entries < 0 || entries > 100_000) {
+            throw new IllegalArgumentException("journalSize must be 0 to 100000, got " + entries);
+        }
+        this.journalSize = entries;
+        return this;
+    }
+
+    /** How many companies the in-memory API keeps before evicting the oldest (default 100,000). */
+    public VerifierStubBuilder maxCompanies(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("maxCompanies must be at least 1, got " + count);
+        }
+        this.maxCompanies = count;
+        return this;
+    }
+
+    /** Starts the stub. */
+    public VerifierStub build() {
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("VerifierStub: at least one apiKey(key, publicKey) is required; "
+                    + "StubCredentials.generate() makes one");
+        }
+        Authenticator authenticator = new Authenticator(keys, mode, window, clock, explain, SignatureExplainer.NONE);
+        return new VerifierStub(this, authenticator);
+    }
+}
