@@ -1,0 +1,243 @@
+package io.github.partnerapi.harness.doctor;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.partnerapi.harness.signing.PemKeys;
+import io.github.partnerapi.harness.testing.TestData;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each cause from a real mismatch: one form signed with JCA, the other sent. */
+class SignatureDoctorTest {
+
+    static final PrivateKey KEY = PemKeys.readPrivateKey(TestData.pkcs1Key(), null);
+    static final PublicKey PUBLIC = PemKeys.readPublicKey(TestData.publicKey());
+    static final PrivateKey OTHER = PemKeys.readPrivateKey(TestData.file("keys/other-private.pem"), null);
+    static final PublicKey OTHER_PUBLIC = PemKeys.readPublicKey(TestData.file("keys/other-public.pem"));
+    static final String TS = "1700000000";
+    static final String URL = "http://127.0.0.1:8080/api/v1/p/company";
+    static final String COMPACT = "{\"name\":\"ACME Corp\",\"tags\":[\"a\",\"b\"],\"address\":{\"city\":\"Paris\",\"zip\":75001},\"empty\":[]}";
+    static final String TWO_SPACES = "{\n  \"name\": \"ACME Corp\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ],\n"
+            + "  \"address\": {\n    \"city\": \"Paris\",\n    \"zip\": 75001\n  },\n  \"empty\": []\n}";
+
+    final SignatureDoctor doctor = SignatureDoctor.builder(PUBLIC).otherPublicKey(OTHER_PUBLIC)
+            .clock(Clock.fixed(Instant.ofEpochSecond(1_700_000_100L), ZoneOffset.UTC)).build();
+
+    static String jcaSign(PrivateKey key, String freshness, String url, byte[] body) {
+        try {
+            Signature jca = Signature.getInstance("SHA256withRSA");
+            jca.initSign(key);
+            jca.update((freshness + url).getBytes(UTF_8));
+            jca.update(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(jca.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Cause cause(String signedTs, String signedUrl, byte[] signedBody, String sentTs, String sentUrl,
+            byte[] sentBody) {
+        String xSign = jcaSign(KEY, signedTs, signedUrl, signedBody);
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", sentTs, sentUrl, sentBody, xSign));
+        if (!finding.valid() && finding.cause() != Cause.UNKNOWN) {
+            byte[] head = (signedTs + signedUrl).getBytes(UTF_8);
+            byte[] expected = java.util.Arrays.copyOf(head, head.length + signedBody.length);
+            System.arraycopy(signedBody, 0, expected, head.length, signedBody.length);
+            assertThat(finding.signedPayload()).as("the payload the doctor found is the one signed").isEqualTo(expected);
+        }
+        return finding.cause();
+    }
+
+    private Cause body(String signed, String sent) {
+        return body(signed.getBytes(UTF_8), sent.getBytes(UTF_8));
+    }
+
+    private Cause body(byte[] signed, byte[] sent) {
+        return cause(TS, URL, signed, TS, URL, sent);
+    }
+
+    private Cause url(String signed, String sent) {
+        return cause(TS, signed, new byte[0], TS, sent, new byte[0]);
+    }
+
+    @Test
+    void validSignature() {
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, COMPACT.getBytes(UTF_8),
+                jcaSign(KEY, TS, URL, COMPACT.getBytes(UTF_8))));
+        assertThat(finding.valid()).isTrue();
+        assertThat(finding.report()).isEqualTo("valid");
+    }
+
+    @Test
+    void compactSignedPrettySent() {
+        assertThat(body(COMPACT, TWO_SPACES)).isEqualTo(Cause.BODY_COMPACTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"  ", "    ", "\t"})
+    void prettySignedCompactSent(String indent) {
+        assertThat(body(TWO_SPACES.replace("  ", indent), COMPACT)).isEqualTo(Cause.BODY_PRETTIFIED);
+        assertThat(body(TWO_SPACES.replace("  ", indent) + "\n", COMPACT)).isEqualTo(Cause.BODY_PRETTIFIED);
+    }
+
+    @Test
+    void jacksonDefaultPrettyPrinterSignedCompactSent() throws Exception {
+        Object tree = new ObjectMapper().readValue(COMPACT, Object.class);
+        String jackson = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        assertThat(jackson).contains("\"name\" : ", "[ \"a\", \"b\" ]");
+        assertThat(body(jackson, COMPACT)).isEqualTo(Cause.BODY_PRETTIFIED);
+    }
+
+    @Test
+    void pythonStyleWithAsciiEscapesSignedCompactSent() {
+        String python = "{\n    \"name\": \"Zo\\u00eb\",\n    \"n\": [\n        1,\n        2\n    ]\n}";
+        assertThat(body(python, "{\"name\":\"Zoë\",\"n\":[1,2]}")).isEqualTo(Cause.BODY_PRETTIFIED);
+    }
+
+    @Test
+    void tabsSignedSpacesSent() {
+        assertThat(body(TWO_SPACES.replace("  ", "\t"), TWO_SPACES)).isEqualTo(Cause.BODY_REINDENTED);
+        assertThat(body(TWO_SPACES.replace("  ", "    "), TWO_SPACES)).isEqualTo(Cause.BODY_REINDENTED);
+    }
+
+    @Test
+    void lineEndings() {
+        assertThat(body(TWO_SPACES.replace("\n", "\r\n"), TWO_SPACES)).isEqualTo(Cause.BODY_LINE_ENDINGS);
+        assertThat(body(TWO_SPACES, TWO_SPACES.replace("\n", "\r\n"))).isEqualTo(Cause.BODY_LINE_ENDINGS);
+    }
+
+    @Test
+    void trailingNewline() {
+        assertThat(body(COMPACT + "\n", COMPACT)).isEqualTo(Cause.BODY_TRAILING_NEWLINE);
+        assertThat(body(COMPACT, COMPACT + "\r\n")).isEqualTo(Cause.BODY_TRAILING_NEWLINE);
+    }
+
+    @Test
+    void byteOrderMark() {
+        assertThat(body("\uFEFF" + COMPACT, COMPACT)).isEqualTo(Cause.BODY_BOM);
+        assertThat(body(COMPACT, "\uFEFF" + COMPACT)).isEqualTo(Cause.BODY_BOM);
+    }
+
+    @Test
+    void unicodeEscapesInBothHexCases() {
+        assertThat(body("{\"name\":\"Caf\\u00e9 \\ud83d\\ude00\"}", "{\"name\":\"Café 😀\"}")).isEqualTo(Cause.BODY_UNICODE_ESCAPES);
+        assertThat(body("{\"name\":\"Caf\\u00E9\"}", "{\"name\":\"Café\"}")).isEqualTo(Cause.BODY_UNICODE_ESCAPES);
+        assertThat(body("{\"name\":\"Café\"}", "{\"name\":\"Caf\\u00e9\"}")).isEqualTo(Cause.BODY_UNICODE_ESCAPES);
+    }
+
+    @Test
+    void charset() {
+        assertThat(body("{\"name\":\"Café\"}".getBytes(ISO_8859_1), "{\"name\":\"Café\"}".getBytes(UTF_8)))
+                .isEqualTo(Cause.BODY_CHARSET);
+        assertThat(body("{\"name\":\"Café\"}".getBytes(UTF_8), "{\"name\":\"Café\"}".getBytes(ISO_8859_1)))
+                .isEqualTo(Cause.BODY_CHARSET);
+    }
+
+    @Test
+    void keysSortedByAJsonLibrary() throws Exception {
+        ObjectMapper sorting = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        String sorted = sorting.writeValueAsString(new ObjectMapper().readValue(COMPACT, Map.class));
+        assertThat(sorted).startsWith("{\"address\"");
+        assertThat(body(sorted, COMPACT)).isEqualTo(Cause.BODY_KEY_ORDER);
+    }
+
+    @Test
+    void signedWithoutTheBody() {
+        assertThat(body("", COMPACT)).isEqualTo(Cause.BODY_ABSENT);
+    }
+
+    @Test
+    void query() {
+        assertThat(url(URL + "/search", URL + "/search?query=acme")).isEqualTo(Cause.URL_QUERY);
+        assertThat(url(URL + "/search?b=2&a=1", URL + "/search?a=1&b=2")).isEqualTo(Cause.URL_QUERY);
+        assertThat(url(URL + "/search?a=1", URL + "/search?a=1&b=2")).isEqualTo(Cause.URL_QUERY);
+    }
+
+    @Test
+    void host() {
+        assertThat(url("https://api.qredo.network/api/v1/p/company", URL)).isEqualTo(Cause.URL_HOST);
+        assertThat(url("https://127.0.0.1:8080/api/v1/p/company", URL)).isEqualTo(Cause.URL_HOST);
+        assertThat(url("https://api.qredo.network:443/api/v1/p/assets", "https://api.qredo.network/api/v1/p/assets"))
+                .isEqualTo(Cause.URL_HOST);
+    }
+
+    @Test
+    void path() {
+        assertThat(url(URL + "/", URL)).isEqualTo(Cause.URL_PATH);
+        assertThat(url("/api/v1/p/company", URL)).isEqualTo(Cause.URL_PATH);
+        assertThat(url("http://127.0.0.1:8080/company", URL)).isEqualTo(Cause.URL_PATH);
+    }
+
+    @Test
+    void encoding() {
+        assertThat(url(URL + "/search?query=a%20b", URL + "/search?query=a+b")).isEqualTo(Cause.URL_ENCODING);
+        assertThat(url(URL + "/search?query=Zoë", URL + "/search?query=Zo%C3%AB")).isEqualTo(Cause.URL_ENCODING);
+        assertThat(url(URL + "/search?query=Zo%c3%ab", URL + "/search?query=Zo%C3%AB")).isEqualTo(Cause.URL_ENCODING);
+    }
+
+    @Test
+    void freshnessValue() {
+        assertThat(cause("1699999900", URL, new byte[0], TS, URL, new byte[0])).isEqualTo(Cause.FRESHNESS_VALUE);
+        assertThat(cause(TS, URL, new byte[0], "1700000000123", URL, new byte[0])).isEqualTo(Cause.FRESHNESS_VALUE);
+        assertThat(cause("1700000000000", URL, new byte[0], TS, URL, new byte[0])).isEqualTo(Cause.FRESHNESS_VALUE);
+        String xSign = jcaSign(KEY, "1700000090", URL, new byte[0]);
+        assertThat(doctor.diagnose(new SentRequest("x-nonce", "42", URL, new byte[0], xSign)).cause())
+                .isEqualTo(Cause.FRESHNESS_VALUE);
+    }
+
+    @Test
+    void paddedOrStandardAlphabetSignature() {
+        String good = jcaSign(KEY, TS, URL, new byte[0]);
+        byte[] raw = Base64.getUrlDecoder().decode(good);
+        for (String sent : new String[] {Base64.getUrlEncoder().encodeToString(raw), Base64.getEncoder().encodeToString(raw)}) {
+            if (sent.equals(good)) {
+                continue;
+            }
+            Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], sent));
+            assertThat(finding.cause()).as(sent).isEqualTo(Cause.SIGNATURE_ENCODING);
+        }
+    }
+
+    @Test
+    void anotherKnownKey() {
+        String xSign = jcaSign(OTHER, TS, URL, new byte[0]);
+        assertThat(doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], xSign)).cause())
+                .isEqualTo(Cause.WRONG_KEY);
+    }
+
+    @Test
+    void noFalseCause() {
+        String byUnrelatedKey = jcaSign(OTHER, TS, URL, new byte[0]);
+        SignatureDoctor withoutOtherKey = SignatureDoctor.builder(PUBLIC).build();
+        assertThat(withoutOtherKey.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], byUnrelatedKey)).cause())
+                .isEqualTo(Cause.UNKNOWN);
+        assertThat(body("{\"name\":\"Globex\"}", COMPACT)).isEqualTo(Cause.UNKNOWN);
+        assertThat(doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], "not a signature!")).cause())
+                .isEqualTo(Cause.UNKNOWN);
+    }
+
+    @Test
+    void reportNamesTheCauseTheFixAndTheFirstDifference() {
+        String xSign = jcaSign(KEY, TS, URL, COMPACT.getBytes(UTF_8));
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, TWO_SPACES.getBytes(UTF_8), xSign));
+        int bodyStart = (TS + URL).length();
+        assertThat(finding.diff().offset()).isEqualTo(bodyStart + 1);
+        assertThat(finding.diff().signed()).contains("{\"name\"");
+        assertThat(finding.diff().sent()).contains("{␊  \"name\"");
+        assertThat(finding.report()).startsWith("body-compacted: it verifies when signed with compact JSON\n")
+                .contains("first difference at byte " + (bodyStart + 1));
+    }
+}
