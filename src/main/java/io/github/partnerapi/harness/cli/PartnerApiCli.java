@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "partnerapi-harness", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Signs, sends and verifies Partner API requests (x-sign), and runs a verifier stub.",
-        subcommands = {SignCommand.class, SendCommand.class, StubCommand.class, KeygenCommand.class})
+        subcommands = {SignCommand.class, SendCommand.class, VerifyCommand.class, StubCommand.class,
+            KeygenCommand.class})
 public final class PartnerApiCli {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")

@@ -24,17 +24,16 @@ final class Authenticator {
     private final StubMode mode;
     private final Duration window;
     private final Clock clock;
-    private final boolean explain;
     private final NonceLedger nonces = new NonceLedger();
     private final SignatureExplainer explainer;
 
-    Authenticator(Map<String, SignatureVerifier> keys, StubMode mode, Duration window, Clock clock, boolean explain,
+    /** {@code explainer} is null unless explain mode is on. */
+    Authenticator(Map<String, SignatureVerifier> keys, StubMode mode, Duration window, Clock clock,
             SignatureExplainer explainer) {
         this.keys = Map.copyOf(keys);
         this.mode = mode;
         this.window = window;
         this.clock = clock;
-        this.explain = explain;
         this.explainer = explainer;
     }
 
@@ -68,7 +67,10 @@ final class Authenticator {
         Verification verification = verifier.verifyPayload(payload, request.header().apply("x-sign"));
         if (!verification.valid()) {
             AuthResult rejected = AuthResult.reject("signature");
-            return explain ? rejected.withExplain(explanation(request, value, payload, verification, verifier)) : rejected;
+            return explainer != null
+                    ? rejected.withExplain(explanation(apiKey, timestamp != null ? "x-timestamp" : "x-nonce", value,
+                            request, payload, verification))
+                    : rejected;
         }
         if (nonce != null && !nonces.accept(apiKey, Long.parseLong(nonce))) {
             return AuthResult.reject("nonce");
@@ -91,15 +93,15 @@ final class Authenticator {
         return null;
     }
 
-    private Map<String, Object> explanation(Received request, String freshness, byte[] payload,
-            Verification verification, SignatureVerifier verifier) {
+    private Map<String, Object> explanation(String apiKey, String header, String freshness, Received request,
+            byte[] payload, Verification verification) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("verification", verification.message());
         details.put("url", request.url());
         details.put("string_to_sign", VisibleBytes.of(payload));
         details.put("string_to_sign_base64", Base64.getEncoder().encodeToString(payload));
         details.put("body_length", request.body().length);
-        details.putAll(explainer.explain(freshness, request, verifier));
+        details.putAll(explainer.explain(apiKey, header, freshness, request));
         return details;
     }
 }

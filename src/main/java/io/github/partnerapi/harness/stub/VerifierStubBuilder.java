@@ -127,7 +127,8 @@ public final class VerifierStubBuilder {
             throw new IllegalStateException("VerifierStub: at least one apiKey(key, publicKey) is required; "
                     + "StubCredentials.generate() makes one");
         }
-        Authenticator authenticator = new Authenticator(keys, mode, window, clock, explain, SignatureExplainer.NONE);
+        SignatureExplainer explainer = explain ? new SignatureExplainer(keys, signedBaseUrl) : null;
+        Authenticator authenticator = new Authenticator(keys, mode, window, clock, explainer);
         return new VerifierStub(this, authenticator);
     }
 }

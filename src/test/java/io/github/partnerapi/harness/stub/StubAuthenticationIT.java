@@ -180,6 +180,26 @@ class StubAuthenticationIT {
             assertThat(answer.json().path("detail").path("url").asText()).isEqualTo(stub.baseUri() + "/assets");
             assertThat(answer.json().path("detail").path("string_to_sign").asText())
                     .isEqualTo(NOW + stub.baseUri() + "/assets");
+            assertThat(answer.json().path("detail").path("cause").asText()).isEqualTo("unknown");
+        }
+    }
+
+    @Test
+    void explainModeCarriesTheDoctorsFinding() {
+        try (VerifierStub stub = stub().explain(true).build()) {
+            String url = stub.baseUri() + "/company";
+            byte[] compact = "{\"name\":\"ACME\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] pretty = "{\n  \"name\": \"ACME\"\n}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Map<String, String> headers = Map.of("x-api-key", KEY, "x-timestamp", "" + NOW,
+                    "x-sign", RequestSigner.of(PRIVATE).sign("" + NOW, url, compact));
+            Answer answer = StubClient.send("POST", url, pretty, headers);
+            assertThat(answer.reason()).isEqualTo("signature");
+            assertThat(answer.json().path("detail").path("cause").asText()).isEqualTo("body-compacted");
+            assertThat(answer.json().path("detail").path("explanation").asText()).contains("compact");
+        }
+        try (VerifierStub quiet = stub().build()) {
+            Answer answer = send(quiet, Map.of("x-api-key", KEY, "x-timestamp", "" + NOW, "x-sign", "AAAA"));
+            assertThat(answer.json().path("detail").size()).isEqualTo(1);
         }
     }
 
