@@ -32,6 +32,7 @@ public final class VerifierStub implements AutoCloseable {
     private final RequestJournal journal;
     private final StubMode mode;
     private final CompanyStore companies;
+    private volatile boolean running = true;
 
     VerifierStub(VerifierStubBuilder config, Authenticator authenticator) {
         this.mode = config.mode;
@@ -93,8 +94,14 @@ public final class VerifierStub implements AutoCloseable {
         return companies.size();
     }
 
+    /** False once {@link #close()} has been called. */
+    public boolean isRunning() {
+        return running;
+    }
+
     @Override
     public void close() {
+        running = false;
         server.stop(0);
         executor.shutdownNow();
         try {

@@ -1,0 +1,90 @@
+package io.github.partnerapi.harness.junit;
+
+import io.github.partnerapi.harness.restassured.PartnerApiSigningFilter;
+import io.github.partnerapi.harness.restassured.PartnerApiSigningFilterBuilder;
+import io.github.partnerapi.harness.signing.ApiKey;
+import io.github.partnerapi.harness.signing.KeyLoadException;
+import io.github.partnerapi.harness.signing.PemKeys;
+import io.github.partnerapi.harness.stub.StubCredentials;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+/** Builds (once per run and configuration) the session a test's parameters come from. */
+final class Sessions {
+
+    static final Namespace NAMESPACE = Namespace.create(PartnerApiExtension.class);
+
+    private Sessions() {
+    }
+
+    static Session of(ExtensionContext context, PartnerApiConfig config) {
+        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+        return root.getOrComputeIfAbsent(config, c -> config.remote() ? remote(config) : stub(root, config), Session.class);
+    }
+
+    private static Session stub(ExtensionContext.Store root, PartnerApiConfig config) {
+        StubCredentials credentials = root.getOrComputeIfAbsent("credentials", k -> StubCredentials.generate(),
+                StubCredentials.class);
+        String key = "stub:" + config.stubMode() + ":" + config.stubExplain();
+        StubResource resource = root.getOrComputeIfAbsent(key,
+                k -> new StubResource(credentials, config.stubMode(), config.stubExplain()), StubResource.class);
+        PartnerApiSigningFilterBuilder builder = PartnerApiSigningFilter.builder().apiKey(credentials.apiKey())
+                .privateKey(credentials.keyPair().getPrivate());
+        PartnerApiSigningFilter filter = (config.nonces() ? builder.nonces() : builder).build();
+        PartnerApiTarget target = new PartnerApiTarget("stub", resource.stub().baseUri(), credentials.apiKey(),
+                freshness(config));
+        return new Session(target, filter, resource.stub(), credentials.keyPair().getPublic());
+    }
+
+    private static Session remote(PartnerApiConfig config) {
+        ApiKey apiKey = apiKey(config);
+        PrivateKey privateKey;
+        try {
+            privateKey = PemKeys.readPrivateKey(Path.of(config.privateKeyFile()),
+                    config.privateKeyPassword() == null ? null : config.privateKeyPassword().toCharArray());
+        } catch (KeyLoadException e) {
+            throw new ExtensionConfigurationException(ConfigKey.PRIVATE_KEY_FILE.property() + "="
+                    + config.privateKeyFile() + ": " + e.getMessage());
+        }
+        PartnerApiSigningFilterBuilder builder = PartnerApiSigningFilter.builder().apiKey(apiKey).privateKey(privateKey);
+        PartnerApiSigningFilter filter = (config.nonces() ? builder.nonces() : builder).build();
+        PartnerApiTarget target = new PartnerApiTarget("remote", config.baseUri(), apiKey, freshness(config));
+        return new Session(target, filter, null, publicKeyOf(privateKey));
+    }
+
+    private static ApiKey apiKey(PartnerApiConfig config) {
+        if (config.apiKey() != null) {
+            return ApiKey.of(config.apiKey());
+        }
+        try {
+            return ApiKey.fromFile(Path.of(config.apiKeyFile()));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(ConfigKey.API_KEY_FILE.property() + "=" + config.apiKeyFile()
+                    + ": " + e.getMessage());
+        }
+    }
+
+    private static String freshness(PartnerApiConfig config) {
+        return config.nonces() ? "nonce" : "timestamp";
+    }
+
+    private static PublicKey publicKeyOf(PrivateKey key) {
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
+            return null;
+        }
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(crt.getModulus(),
+                    crt.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            return null;
+        }
+    }
+}
