@@ -1,6 +1,7 @@
 package io.github.partnerapi.harness.restassured;
 
 import io.github.partnerapi.harness.signing.ApiKey;
+import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.signing.RequestSigner;
 import io.github.partnerapi.harness.signing.SignedRequest;
 import io.restassured.filter.FilterContext;

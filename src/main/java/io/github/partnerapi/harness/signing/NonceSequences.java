@@ -1,4 +1,4 @@
-package io.github.partnerapi.harness.restassured;
+package io.github.partnerapi.harness.signing;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -6,10 +6,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One nonce sequence per API key in this JVM: decimal, strictly increasing, starting at the current
- * Unix time in milliseconds. Its fair lock makes the requests of one key go out one at a time in
+ * Unix time in milliseconds. Its fair lock lets the requests of one key go out one at a time in
  * nonce order, because the server rejects a nonce not greater than the last it accepted.
+ *
+ * <pre>{@code
+ * NonceSequences nonces = NonceSequences.forApiKey(apiKey.value());
+ * nonces.lock().lock();
+ * try {
+ *     String nonce = Long.toString(nonces.next());
+ *     // sign and send, wait for the response
+ * } finally {
+ *     nonces.lock().unlock();
+ * }
+ * }</pre>
  */
-final class NonceSequences {
+public final class NonceSequences {
 
     private static final ConcurrentMap<String, NonceSequences> BY_API_KEY = new ConcurrentHashMap<>();
 
@@ -19,16 +30,16 @@ final class NonceSequences {
     private NonceSequences() {
     }
 
-    static NonceSequences forApiKey(String apiKey) {
+    public static NonceSequences forApiKey(String apiKey) {
         return BY_API_KEY.computeIfAbsent(apiKey, k -> new NonceSequences());
     }
 
-    ReentrantLock lock() {
+    public ReentrantLock lock() {
         return lock;
     }
 
-    /** The next nonce; call only while holding {@link #lock()}. */
-    long next() {
+    /** The next nonce; call while holding {@link #lock()}. */
+    public synchronized long next() {
         last = Math.max(last + 1, System.currentTimeMillis());
         return last;
     }

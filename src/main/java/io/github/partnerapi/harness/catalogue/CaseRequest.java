@@ -1,0 +1,105 @@
+package io.github.partnerapi.harness.catalogue;
+
+import io.github.partnerapi.harness.signing.ApiKey;
+import io.github.partnerapi.harness.signing.NonceSequences;
+import io.github.partnerapi.harness.signing.RequestSigner;
+import io.github.partnerapi.harness.signing.StringToSign;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Builds the request a case describes: URL, body, and the headers signed (or broken) as it says. */
+final class CaseRequest {
+
+    private static final String UNKNOWN_API_KEY = "dW5rbm93bi1rZXktZm9yLWNhdGFsb2d1ZQ==";
+
+    final String method;
+    final String url;
+    final byte[] body;
+    final Map<String, String> headers = new LinkedHashMap<>();
+    byte[] stringToSign = new byte[0];
+
+    private CaseRequest(String method, String url, byte[] body) {
+        this.method = method;
+        this.url = url;
+        this.body = body;
+    }
+
+    /** The request; {@code freshness} is the value the case signs with (a nonce is drawn by the caller). */
+    static CaseRequest of(CatalogueCase c, CatalogueTarget target, String freshness, RequestSigner signer,
+            RequestSigner otherSigner) {
+        CaseRequest request = new CaseRequest(c.method(), target.baseUri() + c.uri(), c.body() == null ? new byte[0] : c.body());
+        request.apiKeyHeader(c, target.apiKey());
+        request.freshnessHeaders(c, freshness);
+        String signedUrl = c.signedUri() == null ? request.url : resolve(c.signedUri(), target.baseUri());
+        byte[] signedBody = c.signedBody() != null ? c.signedBody() : request.body;
+        request.stringToSign = StringToSign.of(freshness, signedUrl, signedBody);
+        request.signature(c, "other-key".equals(c.setting("signature", "valid")) ? otherSigner : signer, freshness,
+                signedUrl, signedBody);
+        String contentType = c.setting("content-type", c.body() == null ? "none" : "application/json");
+        if (!"none".equals(contentType)) {
+            request.headers.put("Content-Type", c.settings().getOrDefault("content-type", "application/json").strip());
+        }
+        return request;
+    }
+
+    /** The freshness value the case signs with, for timestamp cases: now, now±N seconds, or now in ms. */
+    static String timestamp(CatalogueCase c, Clock clock) {
+        String spec = c.setting("timestamp", "now");
+        long now = clock.instant().getEpochSecond();
+        if (spec.equals("now-ms")) {
+            return Long.toString(clock.millis());
+        }
+        if (spec.matches("now[+-][0-9]+")) {
+            return Long.toString(now + Long.parseLong(spec.substring(3).replace("+", "")));
+        }
+        if (spec.matches("[0-9]+")) {
+            return spec;
+        }
+        return Long.toString(now);
+    }
+
+    static long nextNonce(ApiKey apiKey) {
+        return NonceSequences.forApiKey(apiKey.value()).next();
+    }
+
+    private void apiKeyHeader(CatalogueCase c, ApiKey apiKey) {
+        switch (c.setting("api-key", "valid")) {
+            case "missing" -> { }
+            case "unknown" -> headers.put("x-api-key", UNKNOWN_API_KEY);
+            default -> headers.put("x-api-key", apiKey.value());
+        }
+    }
+
+    private void freshnessHeaders(CatalogueCase c, String value) {
+        switch (c.setting("freshness", "timestamp")) {
+            case "none" -> { }
+            case "nonce" -> headers.put("x-nonce", value);
+            case "both" -> {
+                headers.put("x-timestamp", value);
+                headers.put("x-nonce", value);
+            }
+            default -> headers.put("x-timestamp", value);
+        }
+    }
+
+    private void signature(CatalogueCase c, RequestSigner signer, String freshness, String url, byte[] body) {
+        String xSign = signer.sign(freshness, url, body);
+        switch (c.setting("signature", "valid")) {
+            case "missing" -> { }
+            case "padded" -> headers.put("x-sign", xSign + "=".repeat((4 - xSign.length() % 4) % 4));
+            case "standard" -> headers.put("x-sign", xSign.replace('-', '+').replace('_', '/'));
+            default -> headers.put("x-sign", xSign);
+        }
+    }
+
+    /** A signed-uri: a path below the base, or a full URL with {scheme}, {authority}, {host} and {port}. */
+    static String resolve(String signedUri, String baseUri) {
+        URI base = URI.create(baseUri);
+        String resolved = signedUri.replace("{scheme}", base.getScheme()).replace("{authority}", base.getRawAuthority())
+                .replace("{host}", base.getHost()).replace("{port}", Integer.toString(base.getPort()))
+                .replace("{base}", baseUri);
+        return resolved.startsWith("http://") || resolved.startsWith("https://") ? resolved : baseUri + resolved;
+    }
+}
