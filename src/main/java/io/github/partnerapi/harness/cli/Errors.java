@@ -10,7 +10,8 @@ final class Errors {
     }
 
     static String oneLine(Throwable e) {
-        if (e instanceof KeyLoadException || e instanceof CliException || e instanceof IllegalArgumentException) {
+        if (e instanceof KeyLoadException || e instanceof CliException || e instanceof IllegalArgumentException
+                || e instanceof io.github.partnerapi.harness.catalogue.CatalogueException) {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException && e.getCause() != null) {

@@ -1,5 +1,9 @@
 package io.github.partnerapi.harness.junit;
 
+import io.github.partnerapi.harness.allure.AllureAttachments;
+import io.github.partnerapi.harness.doctor.Finding;
+import io.github.partnerapi.harness.doctor.SentRequest;
+import io.github.partnerapi.harness.doctor.SignatureDoctor;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilter;
 import io.github.partnerapi.harness.signing.SignedRequest;
 import io.restassured.filter.FilterContext;
@@ -7,6 +11,7 @@ import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +26,11 @@ final class ExchangeLog implements OrderedFilter {
     }
 
     private final List<Exchange> exchanges = new ArrayList<>();
+    private final PublicKey publicKey;
+
+    ExchangeLog(PublicKey publicKey) {
+        this.publicKey = publicKey;
+    }
 
     @Override
     public int getOrder() {
@@ -37,6 +47,11 @@ final class ExchangeLog implements OrderedFilter {
                 exchanges.add(new Exchange(signed, response.statusCode(), body.length() > 4000
                         ? body.substring(0, 4000) + "…" : body));
             }
+            Finding finding = response.statusCode() == 401 && publicKey != null
+                    ? SignatureDoctor.builder(publicKey).build().diagnose(new SentRequest(signed.freshnessHeader(),
+                            signed.freshness(), signed.url(), signed.body(), signed.xSign()))
+                    : null;
+            AllureAttachments.signedRequest(signed, response.statusCode(), body, finding);
         }
         return response;
     }

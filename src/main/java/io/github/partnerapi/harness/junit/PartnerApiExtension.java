@@ -117,7 +117,7 @@ public final class PartnerApiExtension implements ExecutionCondition, BeforeEach
     private static RequestSpecification spec(Session session, ExtensionContext context) {
         URI base = URI.create(session.target().baseUri());
         ExchangeLog log = context.getStore(Sessions.NAMESPACE).getOrComputeIfAbsent(ExchangeLog.class,
-                k -> new ExchangeLog(), ExchangeLog.class);
+                k -> new ExchangeLog(session.publicKey()), ExchangeLog.class);
         return new RequestSpecBuilder()
                 .setBaseUri(base.getScheme() + "://" + base.getRawAuthority())
                 .setBasePath(base.getRawPath() == null ? "" : base.getRawPath())

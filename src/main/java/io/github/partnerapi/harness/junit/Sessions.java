@@ -1,5 +1,6 @@
 package io.github.partnerapi.harness.junit;
 
+import io.github.partnerapi.harness.allure.AllureEnvironment;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilter;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilterBuilder;
 import io.github.partnerapi.harness.signing.ApiKey;
@@ -27,7 +28,13 @@ final class Sessions {
 
     static Session of(ExtensionContext context, PartnerApiConfig config) {
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
-        return root.getOrComputeIfAbsent(config, c -> config.remote() ? remote(config) : stub(root, config), Session.class);
+        return root.getOrComputeIfAbsent(config, c -> {
+            Session session = config.remote() ? remote(config) : stub(root, config);
+            AllureEnvironment.put(java.util.Map.of("partnerapi.target", session.target().kind()
+                    + (config.remote() ? "" : " (" + config.stubMode().name().toLowerCase(java.util.Locale.ROOT) + ")"),
+                    "partnerapi.base-uri." + session.target().kind(), session.target().baseUri()));
+            return session;
+        }, Session.class);
     }
 
     private static Session stub(ExtensionContext.Store root, PartnerApiConfig config) {
