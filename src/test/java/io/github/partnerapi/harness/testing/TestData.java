@@ -24,6 +24,12 @@ public final class TestData {
         return root().resolve(relative);
     }
 
+    /** The fixed API keys the suite's own tests send; none may appear in clear in any report. */
+    public static List<String> fixedApiKeys() {
+        return List.of("c3R1Yi10ZXN0LWFwaS1rZXk=", "YXBpLXRlc3Qta2V5LTEyMzQ=", "dGVzdC1hcGkta2V5LWZvci1maWx0ZXI=",
+                "Z2xvYmFsLWtleQ==", "bm9uY2Uta2V5LW9uZQ==");
+    }
+
     public static Path pkcs1Key() {
         return file("vectors/test-private-pkcs1.pem");
     }

@@ -1,0 +1,59 @@
+package io.github.partnerapi.harness.allure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.partnerapi.harness.testing.TestData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs after every other test (its own Failsafe execution): no secret may reach allure-results/ —
+ * no PEM private key, no API key in clear (an x-api-key value that is not masked), none of the
+ * suite's fixed test API keys.
+ */
+class AllureResultsSecretScanIT {
+
+    private static final Pattern CLEAR_API_KEY = Pattern.compile(
+            "x-api-key\"?\\s*[:=]\\s*\"?(?!\\S{0,4}… \\()([A-Za-z0-9+/_=-]{8,})");
+
+    @Test
+    void noSecretIsWrittenToTheAllureResults() throws IOException {
+        Path results = AllureEnvironment.resultsDirectory();
+        assertThat(results).isDirectory();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(results)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).as("the suite wrote results to scan").hasSizeGreaterThan(10);
+        List<String> fixedKeys = TestData.fixedApiKeys();
+        List<String> leaks = new ArrayList<>();
+        for (Path file : files) {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            if (text.contains("PRIVATE KEY")) {
+                leaks.add(file + ": PRIVATE KEY");
+            }
+            Matcher m = CLEAR_API_KEY.matcher(text);
+            if (m.find()) {
+                leaks.add(file + ": x-api-key in clear (" + m.group(1).substring(0, 4) + "…)");
+            }
+            fixedKeys.stream().filter(text::contains).forEach(k -> leaks.add(file + ": test API key " + k.substring(0, 4) + "…"));
+        }
+        assertThat(leaks).isEmpty();
+    }
+
+    @Test
+    void theScanFindsALeakWhenThereIsOne() {
+        assertThat(CLEAR_API_KEY.matcher("x-api-key: c3R1Yi10ZXN0LWFwaS1rZXk=").find()).isTrue();
+        assertThat(CLEAR_API_KEY.matcher("{\"x-api-key\":\"c3R1Yi10ZXN0LWFwaS1rZXk=\"}").find()).isTrue();
+        assertThat(CLEAR_API_KEY.matcher("x-api-key: c3R1… (24 chars)").find()).isFalse();
+        assertThat(CLEAR_API_KEY.matcher("x-api-key=c3R1… (24 chars)").find()).isFalse();
+    }
+}
