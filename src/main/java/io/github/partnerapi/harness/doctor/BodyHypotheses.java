@@ -1,6 +1,5 @@
 package io.github.partnerapi.harness.doctor;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +98,7 @@ final class BodyHypotheses {
     static byte[] replace(byte[] bytes, String from, String to) {
         byte[] f = from.getBytes(StandardCharsets.US_ASCII);
         byte[] t = to.getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + 16);
+        ByteSink out = new ByteSink(bytes.length + 16);
         int i = 0;
         while (i < bytes.length) {
             if (i + f.length <= bytes.length && Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {

@@ -1,6 +1,5 @@
 package io.github.partnerapi.harness.doctor;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -161,7 +160,7 @@ sealed interface JsonTree {
 
     /** Writes bytes, for the layouts. */
     final class Out {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final ByteSink bytes = new ByteSink(1024);
 
         Out write(String ascii) {
             for (int i = 0; i < ascii.length(); i++) {

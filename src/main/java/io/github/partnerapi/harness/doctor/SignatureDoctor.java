@@ -69,14 +69,16 @@ public final class SignatureDoctor {
         return search(sent, sentPayload, digest.get(), canonical);
     }
 
+    /** Hashes the candidates on all cores (each once), keeps the first match in hypothesis order. */
     private Finding search(SentRequest sent, byte[] sentPayload, byte[] digest, String canonical) {
-        MessageDigest sha256 = sha256();
-        for (Candidate candidate : candidates(sent)) {
-            byte[] payload = candidate.payload();
-            if (Arrays.equals(sha256.digest(payload), digest) && verifier.verifyPayload(payload, canonical).valid()) {
-                return new Finding(candidate.cause(), candidate.transformation(), payload, sentPayload,
-                        ByteDiff.of(payload, sentPayload));
-            }
+        ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(SignatureDoctor::sha256);
+        Optional<Candidate> match = candidates(sent).parallelStream()
+                .filter(candidate -> Arrays.equals(candidate.digest(sha256.get()), digest))
+                .findFirst();
+        if (match.isPresent() && verifier.verifyPayload(match.get().payload(), canonical).valid()) {
+            byte[] payload = match.get().payload();
+            return new Finding(match.get().cause(), match.get().transformation(), payload, sentPayload,
+                    ByteDiff.of(payload, sentPayload));
         }
         return unknown(sentPayload);
     }

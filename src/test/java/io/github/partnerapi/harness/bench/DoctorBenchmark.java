@@ -1,0 +1,52 @@
+package io.github.partnerapi.harness.bench;
+
+import io.github.partnerapi.harness.doctor.Finding;
+import io.github.partnerapi.harness.doctor.SentRequest;
+import io.github.partnerapi.harness.doctor.SignatureDoctor;
+import io.github.partnerapi.harness.signing.PemKeys;
+import io.github.partnerapi.harness.signing.RequestSigner;
+import io.github.partnerapi.harness.testing.TestData;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** The doctor on a 1 MiB JSON body: worst case (no hypothesis matches, all are tried) and a late match. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class DoctorBenchmark {
+
+    SignatureDoctor doctor;
+    SentRequest unknown;
+    SentRequest staleBy100Seconds;
+
+    @Setup
+    public void setUp() {
+        StringBuilder json = new StringBuilder("{\"items\":[");
+        for (int i = 0; json.length() < 1024 * 1024; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append(",\"name\":\"item ").append(i).append("\"}");
+        }
+        byte[] body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        RequestSigner signer = RequestSigner.of(PemKeys.readPrivateKey(TestData.pkcs1Key(), null));
+        String url = "https://api.qredo.network/api/v1/p/company";
+        doctor = SignatureDoctor.builder(PemKeys.readPublicKey(TestData.publicKey())).build();
+        unknown = new SentRequest("x-timestamp", "1700000000", url, body, signer.sign("1700000000", url, "{}".getBytes()));
+        staleBy100Seconds = new SentRequest("x-timestamp", "1700000000", url, body, signer.sign("1699999900", url, body));
+    }
+
+    @Benchmark
+    public Finding everyHypothesis() {
+        return doctor.diagnose(unknown);
+    }
+
+    @Benchmark
+    public Finding freshnessFoundLate() {
+        return doctor.diagnose(staleBy100Seconds);
+    }
+}
