@@ -101,8 +101,8 @@ final class StubLoad {
         List<Prepared> requests = new ArrayList<>();
         for (int i = 0; i < 256; i++) {
             boolean post = i % 2 == 0;
-            String target = post ? "/api/v1/p/company" : "/api/v1/p/company/search?query=bench-" + (i % 16);
-            byte[] body = post ? ("{\"name\":\"bench-" + (i % 16) + "-" + i + "\"}").getBytes(StandardCharsets.UTF_8)
+            String target = post ? "/api/v1/p/company" : "/api/v1/p/company/search?query=probe-" + (i % 16);
+            byte[] body = post ? ("{\"name\":\"load-" + i + "\",\"city\":\"Paris\"}").getBytes(StandardCharsets.UTF_8)
                     : new byte[0];
             String ts = signer.timestamp();
             String xSign = signer.sign(ts, "http://" + authority + target, body);

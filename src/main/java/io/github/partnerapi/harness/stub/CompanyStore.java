@@ -22,13 +22,20 @@ final class CompanyStore {
         final String id;
         final long sequence;
         volatile Map<String, Object> fields;
+        /** The name in lower case, kept with the fields so that search does not recompute it per company. */
+        volatile String searchKey;
         final Map<String, Map<String, Object>> trustedParties = new ConcurrentHashMap<>();
         final Map<String, Map<String, Object>> funds = new ConcurrentHashMap<>();
 
         Company(String id, long sequence, Map<String, Object> fields) {
             this.id = id;
             this.sequence = sequence;
-            this.fields = fields;
+            update(fields);
+        }
+
+        void update(Map<String, Object> newFields) {
+            this.fields = newFields;
+            this.searchKey = name().toLowerCase(Locale.ROOT);
         }
 
         String name() {
@@ -70,7 +77,7 @@ final class CompanyStore {
         String needle = query.toLowerCase(Locale.ROOT);
         List<Company> matches = new ArrayList<>();
         for (Company company : companies.values()) {
-            if (company.name().toLowerCase(Locale.ROOT).contains(needle)) {
+            if (company.searchKey.contains(needle)) {
                 matches.add(company);
             }
         }

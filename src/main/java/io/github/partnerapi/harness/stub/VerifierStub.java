@@ -40,6 +40,10 @@ public final class VerifierStub implements AutoCloseable {
         this.companies = new CompanyStore(config.maxCompanies);
         StubHandler handler = new StubHandler(authenticator, new PartnerApiRoutes(companies), journal,
                 config.bodyLimit, config.signedBaseUrl);
+        // The JDK server writes headers and body apart; with Nagle on, each answer waits for a delayed ACK (~40 ms).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 256);
         } catch (IOException e) {
