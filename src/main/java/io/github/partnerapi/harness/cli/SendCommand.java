@@ -46,22 +46,20 @@ final class SendCommand implements Callable<Integer> {
             description = "File holding the API key (default: ${DEFAULT-VALUE}).")
     Path apiKeyFile;
 
-    @Option(names = "--nonce", paramLabel = "N", description = "Send x-nonce N instead of x-timestamp.")
-    String nonce;
-
-    @Option(names = "--timestamp", paramLabel = "T", description = "x-timestamp in Unix seconds (default: now).")
-    String timestamp;
+    @Mixin
+    FreshnessOptions freshnessOptions;
 
     @Mixin
     KeyOptions keyOptions;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        freshnessOptions.validate(spec.commandLine());
         RequestFolder request = RequestFolder.read(requestsDir.resolve(name), baseUrl);
         ApiKey apiKey = ApiKey.fromFile(apiKeyFile);
         RequestSigner signer = RequestSigner.of(keyOptions.privateKey());
-        String header = nonce != null ? "x-nonce" : "x-timestamp";
-        String freshness = nonce != null ? nonce : timestamp != null ? timestamp : signer.timestamp();
+        String header = freshnessOptions.header();
+        String freshness = freshnessOptions.value(signer);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-api-key", apiKey.value());
         headers.put(header, freshness);

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Spec;
             "Without --url it prompts for the URL, then reads the body from standard input to its end."})
 final class SignCommand implements Callable<Integer> {
 
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
-
     @ParentCommand
     PartnerApiCli root;
 
@@ -41,11 +38,8 @@ final class SignCommand implements Callable<Integer> {
                     + "input to its end, or no body when --url is given and standard input is a terminal.")
     String bodyFile;
 
-    @Option(names = "--timestamp", paramLabel = "T", description = "x-timestamp in Unix seconds (default: now).")
-    String timestamp;
-
-    @Option(names = "--nonce", paramLabel = "N", description = "Send x-nonce N instead of x-timestamp.")
-    String nonce;
+    @Mixin
+    FreshnessOptions freshnessOptions;
 
     @Option(names = "--format", defaultValue = "headers", paramLabel = "FORMAT",
             description = "headers (default) or curl: one ready-to-run curl command.")
@@ -66,8 +60,8 @@ final class SignCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         RequestSigner signer = RequestSigner.of(keyOptions.privateKey());
-        String header = nonce == null ? "x-timestamp" : "x-nonce";
-        String freshness = nonce != null ? nonce : timestamp != null ? timestamp : signer.timestamp();
+        String header = freshnessOptions.header();
+        String freshness = freshnessOptions.value(signer);
         String target = url != null ? url : promptForUrl();
         PrintWriter out = spec.commandLine().getOut();
         if ("curl".equals(format)) {
@@ -87,16 +81,7 @@ final class SignCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (timestamp != null && nonce != null) {
-            throw new ParameterException(spec.commandLine(), "give --timestamp or --nonce, not both");
-        }
-        if (timestamp != null && !DECIMAL.matcher(timestamp).matches()) {
-            throw new ParameterException(spec.commandLine(),
-                    "--timestamp must be Unix time in seconds (decimal digits), got '" + timestamp + "'");
-        }
-        if (nonce != null && !DECIMAL.matcher(nonce).matches()) {
-            throw new ParameterException(spec.commandLine(), "--nonce must be a decimal integer, got '" + nonce + "'");
-        }
+        freshnessOptions.validate(spec.commandLine());
         if (!"headers".equals(format) && !"curl".equals(format)) {
             throw new ParameterException(spec.commandLine(), "--format must be headers or curl, got '" + format + "'");
         }
