@@ -75,6 +75,7 @@ final class StubCommand implements Callable<Integer> {
             if (generated != null) {
                 printGenerated(out, generated, stub);
             }
+            out.println("Swagger UI: " + stub.rootUri() + "/docs (OpenAPI description: " + stub.baseUri() + "/openapi.json)");
             out.println("listening on " + stub.baseUri());
             out.flush();
             stop.await();

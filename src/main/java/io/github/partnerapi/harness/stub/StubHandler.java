@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every request: size limits, the journal, authentication, then the in-memory API. Never a 500. */
 final class StubHandler implements HttpHandler {
@@ -60,6 +61,11 @@ final class StubHandler implements HttpHandler {
         String path = RawTarget.path(target);
         if (path.equals(JOURNAL)) {
             return new Handled(journalResponse(exchange.getRequestMethod()), null, target);
+        }
+        Optional<StubResponse> content = StaticContent.find(path);
+        if (content.isPresent()) {
+            return new Handled(exchange.getRequestMethod().equals("GET") ? content.get()
+                    : StubResponse.methodNotAllowed(exchange.getRequestMethod(), path), null, target);
         }
         if (!path.equals(API_BASE) && !path.startsWith(API_BASE + "/")) {
             return new Handled(StubResponse.notFound("no such path: " + path + " (the API is under " + API_BASE + ")"),
@@ -139,8 +145,10 @@ final class StubHandler implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, StubResponse response) throws IOException {
-        byte[] json = MAPPER.writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        boolean raw = response.body() instanceof StaticContent.Raw;
+        byte[] json = raw ? ((StaticContent.Raw) response.body()).bytes() : MAPPER.writeValueAsBytes(response.body());
+        exchange.getResponseHeaders().set("Content-Type",
+                raw ? ((StaticContent.Raw) response.body()).contentType() : "application/json");
         exchange.sendResponseHeaders(response.status(), json.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(json);
