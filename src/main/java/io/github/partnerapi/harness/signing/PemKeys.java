@@ -88,7 +88,7 @@ public final class PemKeys {
             Object object = parser.readObject();
             if (object == null) {
                 throw new KeyLoadException(source + ": no PEM block found; expected a PEM key "
-                        + "starting with -----BEGIN RSA PRIVATE KEY----- or similar");
+                        + "that starts with a -----BEGIN ... KEY----- line");
             }
             return object;
         } catch (IOException | RuntimeException e) {

@@ -11,7 +11,7 @@ import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
-/** RestAssured.filters(...) is JVM-global, so this runs with no other test alongside. */
+/** RestAssured.filters(...) is JVM-global, and port 80 is one, so these run with no other test alongside. */
 @Isolated
 class GlobalFilterIT {
 
@@ -30,6 +30,19 @@ class GlobalFilterIT {
             }
             assertThat(server.requests()).hasSize(2).allSatisfy(r ->
                     assertThat(JcaOracle.verifies(PemKeys.readPublicKey(TestData.publicKey()), r)).isTrue());
+        }
+    }
+
+    /** A URL without a port goes to port 80 with "Host: 127.0.0.1": signed as written, without ":80". */
+    @Test
+    void defaultPortIsSignedAsWrittenWithoutAPort() throws Exception {
+        PartnerApiSigningFilter filter = PartnerApiSigningFilter.builder().apiKey("ZGVmYXVsdC1wb3J0")
+                .privateKey(TestData.pkcs1Key()).build();
+        try (RecordingServer server = new RecordingServer(80)) {
+            given().filter(filter).get("http://127.0.0.1/api/v1/p/assets?x=1").then().statusCode(200);
+            assertThat(server.last().header("host")).isEqualTo("127.0.0.1");
+            assertThat(filter.lastSignedRequest().url()).isEqualTo("http://127.0.0.1/api/v1/p/assets?x=1");
+            assertThat(JcaOracle.verifies(PemKeys.readPublicKey(TestData.publicKey()), server.last())).isTrue();
         }
     }
 }

@@ -40,7 +40,12 @@ public final class RecordingServer implements AutoCloseable {
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
 
     public RecordingServer() throws IOException {
-        socket = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On a given port (0 for a free one); port 80 needs root, as on this project's machines and CI. */
+    public RecordingServer(int port) throws IOException {
+        socket = new ServerSocket(port, 200, InetAddress.getLoopbackAddress());
         pool.submit(this::acceptLoop);
     }
 
