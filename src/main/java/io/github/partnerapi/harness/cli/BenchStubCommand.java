@@ -36,6 +36,12 @@ final class BenchStubCommand implements Callable<Integer> {
             description = "Every K-th POST is tampered after signing and must get 401 in strict mode (0: none).")
     int tamperEvery;
 
+    private static long heapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (connections < 1 || connections > 1024 || seconds < 1 || seconds > 3600) {
@@ -55,8 +61,9 @@ final class BenchStubCommand implements Callable<Integer> {
                 StubLoad.Result r = StubLoad.run(stub, credentials, m.equals("strict"), connections, seconds, tamperEvery);
                 results.put(m, r);
                 out.printf("%-8s %9d requests in %5.1f s = %8.0f req/s, p50 %6.2f ms, p99 %6.2f ms, wrong verdicts %d, "
-                        + "connection errors %d, companies stored %d%n", m, r.requests(), r.seconds(), r.perSecond(),
-                        r.p50Micros() / 1000.0, r.p99Micros() / 1000.0, r.wrongVerdicts(), r.errors(), stub.companyCount());
+                        + "connection errors %d, companies stored %d, journal %d, heap after GC %d MiB%n", m,
+                        r.requests(), r.seconds(), r.perSecond(), r.p50Micros() / 1000.0, r.p99Micros() / 1000.0,
+                        r.wrongVerdicts(), r.errors(), stub.companyCount(), stub.requests().size(), heapAfterGc());
                 out.flush();
             }
         }
