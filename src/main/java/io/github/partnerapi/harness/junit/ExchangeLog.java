@@ -22,7 +22,7 @@ import java.util.List;
 final class ExchangeLog implements OrderedFilter {
 
     /** One signed request and its answer. */
-    record Exchange(SignedRequest signed, int status, String responseBody) {
+    record Exchange(SignedRequest signed, int status, String responseBody, Finding finding) {
     }
 
     private final List<Exchange> exchanges = new ArrayList<>();
@@ -43,14 +43,14 @@ final class ExchangeLog implements OrderedFilter {
         SignedRequest signed = ctx.getValue(PartnerApiSigningFilter.SIGNED_REQUEST);
         if (signed != null) {
             String body = response.asString();
-            synchronized (exchanges) {
-                exchanges.add(new Exchange(signed, response.statusCode(), body.length() > 4000
-                        ? body.substring(0, 4000) + "…" : body));
-            }
             Finding finding = response.statusCode() == 401 && publicKey != null
                     ? SignatureDoctor.builder(publicKey).build().diagnose(new SentRequest(signed.freshnessHeader(),
                             signed.freshness(), signed.url(), signed.body(), signed.xSign()))
                     : null;
+            synchronized (exchanges) {
+                exchanges.add(new Exchange(signed, response.statusCode(), body.length() > 4000
+                        ? body.substring(0, 4000) + "…" : body, finding));
+            }
             AllureAttachments.signedRequest(signed, response.statusCode(), body, finding);
         }
         return response;

@@ -1,10 +1,7 @@
 package io.github.partnerapi.harness.junit;
 
 import io.github.partnerapi.harness.doctor.Finding;
-import io.github.partnerapi.harness.doctor.SentRequest;
-import io.github.partnerapi.harness.doctor.SignatureDoctor;
 import io.github.partnerapi.harness.signing.SignedRequest;
-import java.security.PublicKey;
 
 /** Turns "expected 200 but was 401" into a message that shows why the request was refused. */
 final class FailureReport {
@@ -12,17 +9,15 @@ final class FailureReport {
     private FailureReport() {
     }
 
-    static AssertionError enrich(AssertionError original, ExchangeLog.Exchange exchange, PublicKey publicKey) {
+    static AssertionError enrich(AssertionError original, ExchangeLog.Exchange exchange) {
         SignedRequest signed = exchange.signed();
         StringBuilder text = new StringBuilder(String.valueOf(original.getMessage()));
         text.append("\n\nThe Partner API answered 401 to ").append(signed.method()).append(' ').append(signed.url())
                 .append("\n  response:       ").append(exchange.responseBody())
                 .append("\n  headers sent:   ").append(signed.headers())
                 .append("\n  string-to-sign: ").append(signed.stringToSignVisible().replace("\n", "\n                  "));
-        if (publicKey != null) {
-            Finding finding = SignatureDoctor.builder(publicKey).build().diagnose(new SentRequest(
-                    signed.freshnessHeader(), signed.freshness(), signed.url(), signed.body(),
-                    signed.headers().getOrDefault("x-sign", signed.xSign())));
+        Finding finding = exchange.finding();
+        if (finding != null) {
             text.append("\n  signature doctor: ").append(finding.valid()
                     ? "the signature verifies: the 401 is about the API key or freshness (see the response's reason)"
                     : finding.report().replace("\n", "\n    "));

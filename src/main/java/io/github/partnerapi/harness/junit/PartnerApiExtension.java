@@ -134,8 +134,7 @@ public final class PartnerApiExtension implements ExecutionCondition, BeforeEach
         if (!(throwable instanceof AssertionError) || unauthorized == null || standsAside(context)) {
             throw throwable;
         }
-        Session session = Sessions.of(context, Configuration.of(context, programmatic));
-        throw FailureReport.enrich((AssertionError) throwable, unauthorized, session.publicKey());
+        throw FailureReport.enrich((AssertionError) throwable, unauthorized);
     }
 
     /**

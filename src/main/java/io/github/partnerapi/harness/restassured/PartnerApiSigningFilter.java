@@ -4,6 +4,7 @@ import io.github.partnerapi.harness.signing.ApiKey;
 import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.signing.RequestSigner;
 import io.github.partnerapi.harness.signing.SignedRequest;
+import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.http.Header;
@@ -35,7 +36,8 @@ import java.util.function.Consumer;
  *
  * <p>Negative tests reproduce a 401 on purpose with the copies returned by {@link #signingBody},
  * {@link #signingUrl}, {@link #withFreshness}, {@link #agedBy}, {@link #signedWith} and
- * {@link #withoutHeader}.
+ * {@link #withoutHeader}. When several signing filters are on one request, the one registered last
+ * signs: {@code given(spec).filter(filter.signingBody("{}"))} overrides the spec's filter.
  */
 public final class PartnerApiSigningFilter implements OrderedFilter {
 
@@ -72,6 +74,9 @@ public final class PartnerApiSigningFilter implements OrderedFilter {
 
     @Override
     public Response filter(FilterableRequestSpecification req, FilterableResponseSpecification res, FilterContext ctx) {
+        if (!signsThisRequest(req)) {
+            return ctx.next(req, res);
+        }
         FormBodies.refuse(req);
         byte[] body = RequestBodies.bytes(req);
         if (body != null) {
@@ -112,6 +117,20 @@ public final class PartnerApiSigningFilter implements OrderedFilter {
         } finally {
             WireHook.restore(previous);
         }
+    }
+
+    /**
+     * When several signing filters are on one request (a spec's, plus a tampered copy added to the
+     * request for a negative test), the one registered last signs and the others step aside.
+     */
+    private boolean signsThisRequest(FilterableRequestSpecification req) {
+        Filter last = null;
+        for (Filter filter : req.getDefinedFilters()) {
+            if (filter instanceof PartnerApiSigningFilter) {
+                last = filter;
+            }
+        }
+        return last == null || last == this;
     }
 
     private String timestamp() {

@@ -164,6 +164,21 @@ class SigningFilterIT {
     }
 
     @Test
+    void aTamperedCopyAddedToTheRequestOverridesTheSpecsFilter() {
+        synchronized (SigningFilterIT.class) {
+            RequestSpecification spec = new RequestSpecBuilder().setBaseUri(server.baseUri()).setPort(server.port())
+                    .addFilter(filter).build();
+            given().spec(spec).filter(filter.signingBody("{}")).contentType(ContentType.JSON).body("{\"a\":1}")
+                    .post("/override").then().statusCode(200);
+            Recorded r = server.last();
+            assertThat(r.header("x-sign")).doesNotContain(",");
+            assertThat(JcaOracle.verifies(PUBLIC, r)).isFalse();
+            assertThat(JcaOracle.verifies(PUBLIC, r.header("x-timestamp"), r.url(), "{}".getBytes(StandardCharsets.UTF_8),
+                    r.header("x-sign"))).isTrue();
+        }
+    }
+
+    @Test
     void theFilterChangesNothingButItsHeaders() {
         synchronized (SigningFilterIT.class) {
             given().baseUri(server.baseUri()).port(server.port()).contentType("text/plain").body("é ä")
