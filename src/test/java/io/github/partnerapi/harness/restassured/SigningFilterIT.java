@@ -163,6 +163,30 @@ class SigningFilterIT {
         }
     }
 
+    /** Like allure-rest-assured's filter: same (lowest) order, registered after ours, it reads the request headers. */
+    @Test
+    void aReportFilterOfTheSameOrderRegisteredAfterItSeesTheSignatureHeaders() {
+        Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        io.restassured.filter.OrderedFilter report = new io.restassured.filter.OrderedFilter() {
+            @Override
+            public int getOrder() {
+                return io.restassured.filter.OrderedFilter.LOWEST_PRECEDENCE;
+            }
+
+            @Override
+            public io.restassured.response.Response filter(io.restassured.specification.FilterableRequestSpecification req,
+                    io.restassured.specification.FilterableResponseSpecification res, io.restassured.filter.FilterContext ctx) {
+                req.getHeaders().forEach(h -> seen.put(h.getName(), h.getValue()));
+                return ctx.next(req, res);
+            }
+        };
+        synchronized (SigningFilterIT.class) {
+            request().filter(report).get("/reported").then().statusCode(200);
+            assertThat(seen).containsKeys("x-api-key", "x-timestamp", "x-sign");
+            assertThat(seen.get("x-sign")).isEqualTo(server.last().header("x-sign"));
+        }
+    }
+
     @Test
     void aTamperedCopyAddedToTheRequestOverridesTheSpecsFilter() {
         synchronized (SigningFilterIT.class) {
