@@ -39,37 +39,32 @@ final class StubHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Handled handled;
+            StubResponse response;
             try {
-                handled = dispatch(exchange);
+                response = dispatch(exchange);
             } catch (IOException e) {
-                handled = new Handled(StubResponse.badRequest("could not read the request: " + e.getMessage()), null, "");
+                response = StubResponse.badRequest("could not read the request: " + e.getMessage());
             } catch (RuntimeException e) {
-                handled = new Handled(StubResponse.error(400, "errBadRequest",
-                        "the stub could not process this request: " + e.getClass().getSimpleName()), null, "");
+                response = StubResponse.error(400, "errBadRequest",
+                        "the stub could not process this request: " + e.getClass().getSimpleName());
             }
-            send(exchange, handled.response());
+            send(exchange, response);
         }
     }
 
-    /** The response, with what the journal should record. */
-    private record Handled(StubResponse response, byte[] body, String url) {
-    }
-
-    private Handled dispatch(HttpExchange exchange) throws IOException {
+    private StubResponse dispatch(HttpExchange exchange) throws IOException {
         String target = RawTarget.of(exchange);
         String path = RawTarget.path(target);
         if (path.equals(JOURNAL)) {
-            return new Handled(journalResponse(exchange.getRequestMethod()), null, target);
+            return journalResponse(exchange.getRequestMethod());
         }
         Optional<StubResponse> content = StaticContent.find(path);
         if (content.isPresent()) {
-            return new Handled(exchange.getRequestMethod().equals("GET") ? content.get()
-                    : StubResponse.methodNotAllowed(exchange.getRequestMethod(), path), null, target);
+            return exchange.getRequestMethod().equals("GET") ? content.get()
+                    : StubResponse.methodNotAllowed(exchange.getRequestMethod(), path);
         }
         if (!path.equals(API_BASE) && !path.startsWith(API_BASE + "/")) {
-            return new Handled(StubResponse.notFound("no such path: " + path + " (the API is under " + API_BASE + ")"),
-                    null, target);
+            return StubResponse.notFound("no such path: " + path + " (the API is under " + API_BASE + ")");
         }
         String url = verifiedUrl(exchange, target);
         if (headerBytes(exchange.getRequestHeaders()) > MAX_HEADER_BYTES) {
@@ -92,17 +87,17 @@ final class StubHandler implements HttpHandler {
         return record(exchange, url, body, response, "accepted");
     }
 
-    private Handled record(HttpExchange exchange, String url, byte[] body, StubResponse response, String verdict) {
+    private StubResponse record(HttpExchange exchange, String url, byte[] body, StubResponse response, String verdict) {
         Object detail = response.body() instanceof Map ? ((Map<?, ?>) response.body()).get("detail") : null;
         Object reason = detail instanceof Map ? ((Map<?, ?>) detail).get("reason") : null;
         return record(exchange, url, body, response, verdict, reason == null ? null : reason.toString());
     }
 
-    private Handled record(HttpExchange exchange, String url, byte[] body, StubResponse response, String verdict,
+    private StubResponse record(HttpExchange exchange, String url, byte[] body, StubResponse response, String verdict,
             String reason) {
         journal.add(new JournalEntry(exchange.getRequestMethod(), url, maskedHeaders(exchange.getRequestHeaders()),
                 Bodies.forJournal(body), response.status(), verdict, reason));
-        return new Handled(response, body, url);
+        return response;
     }
 
     private String verifiedUrl(HttpExchange exchange, String target) {
