@@ -35,7 +35,24 @@ public final class SignatureVerifier {
 
     /** Checks {@code xSign} over {@link StringToSign#of(String, String, byte[])}. */
     public Verification verify(String freshness, String url, byte[] body, String xSign) {
-        return verifyPayload(StringToSign.of(freshness, url, body), xSign);
+        if (xSign == null || xSign.isEmpty()) {
+            return Verification.missing();
+        }
+        Optional<byte[]> raw = XSign.decode(xSign);
+        if (raw.isEmpty()) {
+            return Verification.malformed();
+        }
+        Signature signature = signatures.get();
+        try {
+            signature.update(StringToSign.prefix(freshness, url));
+            if (body != null) {
+                signature.update(body);
+            }
+            return signature.verify(raw.get()) ? Verification.ok() : Verification.mismatch();
+        } catch (GeneralSecurityException e) {
+            signatures.remove();
+            return Verification.mismatch();
+        }
     }
 
     /** Checks {@code xSign} over an already assembled string-to-sign. */

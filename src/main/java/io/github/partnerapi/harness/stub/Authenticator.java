@@ -63,13 +63,13 @@ final class Authenticator {
             return freshness;
         }
         String value = timestamp != null ? timestamp : nonce;
-        byte[] payload = StringToSign.of(value, request.url(), request.body());
-        Verification verification = verifier.verifyPayload(payload, request.header().apply("x-sign"));
+        String xSign = request.header().apply("x-sign");
+        Verification verification = verifier.verify(value, request.url(), request.body(), xSign);
         if (!verification.valid()) {
             AuthResult rejected = AuthResult.reject("signature");
             return explainer != null
                     ? rejected.withExplain(explanation(apiKey, timestamp != null ? "x-timestamp" : "x-nonce", value,
-                            request, payload, verification))
+                            request, StringToSign.of(value, request.url(), request.body()), verification))
                     : rejected;
         }
         if (nonce != null && !nonces.accept(apiKey, Long.parseLong(nonce))) {
