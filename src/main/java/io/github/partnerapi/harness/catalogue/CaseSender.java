@@ -1,6 +1,7 @@
 package io.github.partnerapi.harness.catalogue;
 
 import io.github.partnerapi.harness.catalogue.CaseResult.Exchange;
+import io.github.partnerapi.harness.signing.ApiKey;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +39,6 @@ final class CaseSender {
 
     private static Exchange exchange(CaseRequest request, int status, String response) {
         return new Exchange(request.method, request.url, request.stringToSign, request.body,
-                CatalogueRunner.masked(request.headers), status, response);
+                ApiKey.maskHeaders(request.headers), status, response);
     }
 }

@@ -5,13 +5,11 @@ import io.github.partnerapi.harness.catalogue.CaseResult.Verdict;
 import io.github.partnerapi.harness.doctor.Finding;
 import io.github.partnerapi.harness.doctor.SentRequest;
 import io.github.partnerapi.harness.doctor.SignatureDoctor;
-import io.github.partnerapi.harness.signing.ApiKey;
 import io.github.partnerapi.harness.signing.KeyFiles;
 import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.signing.RequestSigner;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,12 +151,5 @@ public final class CatalogueRunner {
 
     private RequestSigner signer(CatalogueTarget target) {
         return signers.computeIfAbsent(target, t -> RequestSigner.of(t.privateKey(), clock));
-    }
-
-    /** Masks the API key in a header map. */
-    static Map<String, String> masked(Map<String, String> headers) {
-        Map<String, String> out = new LinkedHashMap<>(headers);
-        out.computeIfPresent("x-api-key", (k, v) -> ApiKey.mask(v));
-        return out;
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 final class PendingSignature {
 
     static final String X_SIGN = "x-sign";
-    static final String X_API_KEY = "x-api-key";
 
     private final String method;
     private final String freshnessHeader;
@@ -26,7 +25,6 @@ final class PendingSignature {
     private byte[] body;
     private String xSign;
     private Map<String, String> headersSent = Map.of();
-    private boolean resignedOnWire;
 
     PendingSignature(String method, String freshnessHeader, String freshness, RequestSigner signer,
             Tampering tampering) {
@@ -54,37 +52,18 @@ final class PendingSignature {
         String replacement = null;
         if (!wireUrl.equals(url) || !Arrays.equals(sent, body)) {
             replacement = sign(wireUrl, sent);
-            resignedOnWire = true;
         }
         Map<String, String> headers = new LinkedHashMap<>(wireHeaders);
         if (replacement != null && headers.containsKey(X_SIGN)) {
             headers.put(X_SIGN, replacement);
         }
-        this.headersSent = masked(headers);
+        this.headersSent = ApiKey.maskHeaders(headers);
         return replacement;
     }
 
-    String freshnessHeader() {
-        return freshnessHeader;
-    }
-
-    String freshness() {
-        return freshness;
-    }
-
-    boolean resignedOnWire() {
-        return resignedOnWire;
-    }
-
     SignedRequest result(Map<String, String> filterHeaders) {
-        Map<String, String> headers = headersSent.isEmpty() ? masked(filterHeaders) : headersSent;
+        Map<String, String> headers = headersSent.isEmpty() ? ApiKey.maskHeaders(filterHeaders) : headersSent;
         return new SignedRequest(method, url, freshnessHeader, freshness, body, tampering.urlToSign(url),
                 tampering.bodyToSign(body), xSign, headers);
-    }
-
-    static Map<String, String> masked(Map<String, String> headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        headers.forEach((name, value) -> out.put(name, X_API_KEY.equalsIgnoreCase(name) ? ApiKey.mask(value) : value));
-        return out;
     }
 }

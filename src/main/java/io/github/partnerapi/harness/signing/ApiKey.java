@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -77,6 +79,13 @@ public final class ApiKey {
         }
         String head = secret.length() <= 4 ? "" : secret.substring(0, 4);
         return head + "… (" + secret.length() + " chars)";
+    }
+
+    /** A copy of request headers with the {@code x-api-key} value (any letter case) masked. */
+    public static Map<String, String> maskHeaders(Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((name, value) -> out.put(name, "x-api-key".equalsIgnoreCase(name) ? mask(value) : value));
+        return out;
     }
 
     @Override

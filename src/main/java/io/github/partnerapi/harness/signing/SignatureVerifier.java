@@ -33,8 +33,17 @@ public final class SignatureVerifier {
         return publicKey;
     }
 
-    /** Checks {@code xSign} over {@link StringToSign#of(String, String, byte[])}. */
+    /** Checks {@code xSign} over {@link StringToSign#of(String, String, byte[])}, without copying the body. */
     public Verification verify(String freshness, String url, byte[] body, String xSign) {
+        return verify(xSign, StringToSign.prefix(freshness, url), body == null ? new byte[0] : body);
+    }
+
+    /** Checks {@code xSign} over an already assembled string-to-sign. */
+    public Verification verifyPayload(byte[] payload, String xSign) {
+        return verify(xSign, payload);
+    }
+
+    private Verification verify(String xSign, byte[]... parts) {
         if (xSign == null || xSign.isEmpty()) {
             return Verification.missing();
         }
@@ -44,37 +53,13 @@ public final class SignatureVerifier {
         }
         Signature signature = signatures.get();
         try {
-            signature.update(StringToSign.prefix(freshness, url));
-            if (body != null) {
-                signature.update(body);
+            for (byte[] part : parts) {
+                signature.update(part);
             }
             return signature.verify(raw.get()) ? Verification.ok() : Verification.mismatch();
         } catch (GeneralSecurityException e) {
             signatures.remove();
             return Verification.mismatch();
-        }
-    }
-
-    /** Checks {@code xSign} over an already assembled string-to-sign. */
-    public Verification verifyPayload(byte[] payload, String xSign) {
-        if (xSign == null || xSign.isEmpty()) {
-            return Verification.missing();
-        }
-        Optional<byte[]> raw = XSign.decode(xSign);
-        if (raw.isEmpty()) {
-            return Verification.malformed();
-        }
-        return verifies(payload, raw.get()) ? Verification.ok() : Verification.mismatch();
-    }
-
-    private boolean verifies(byte[] payload, byte[] rawSignature) {
-        Signature signature = signatures.get();
-        try {
-            signature.update(payload);
-            return signature.verify(rawSignature);
-        } catch (GeneralSecurityException e) {
-            signatures.remove();
-            return false;
         }
     }
 

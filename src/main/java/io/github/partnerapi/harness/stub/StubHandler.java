@@ -120,13 +120,9 @@ final class StubHandler implements HttpHandler {
     }
 
     private static Map<String, String> maskedHeaders(Headers headers) {
-        Map<String, String> out = new LinkedHashMap<>();
-        headers.forEach((name, values) -> {
-            String value = String.join(", ", values);
-            String lower = name.toLowerCase(Locale.ROOT);
-            out.put(lower, lower.equals("x-api-key") ? ApiKey.mask(value) : value);
-        });
-        return out;
+        Map<String, String> joined = new LinkedHashMap<>();
+        headers.forEach((name, values) -> joined.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+        return ApiKey.maskHeaders(joined);
     }
 
     private static int headerBytes(Headers headers) {
