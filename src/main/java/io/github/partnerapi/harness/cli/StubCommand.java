@@ -51,6 +51,13 @@ final class StubCommand implements Callable<Integer> {
             description = "Verify against this scheme://host instead of http://<Host header>.")
     String signedBaseUrl;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Request threads (default: 4 per processor, at least 8).")
+    Integer threads;
+
+    @Option(names = "--max-companies", paramLabel = "N",
+            description = "Companies kept in memory before the oldest is evicted (default: 10000).")
+    Integer maxCompanies;
+
     @Option(names = "--explain", description = "Explain signature failures in the 401 body.")
     boolean explain;
 
@@ -87,10 +94,12 @@ final class StubCommand implements Callable<Integer> {
     private VerifierStubBuilder configure() {
         VerifierStubBuilder builder = VerifierStub.builder().port(port).timestampWindow(Duration.ofSeconds(window))
                 .explain(explain).signedBaseUrl(signedBaseUrl);
-        try {
-            builder.mode(StubMode.parse(mode));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--mode: " + e.getMessage());
+        option("--mode", () -> builder.mode(StubMode.parse(mode)));
+        if (threads != null) {
+            option("--threads", () -> builder.threads(threads));
+        }
+        if (maxCompanies != null) {
+            option("--max-companies", () -> builder.maxCompanies(maxCompanies));
         }
         if (apiKey != null && apiKeyFile != null) {
             throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
@@ -105,6 +114,14 @@ final class StubCommand implements Callable<Integer> {
             builder.apiKey(key.value(), PemKeys.readPublicKey(publicKey));
         }
         return builder;
+    }
+
+    private void option(String name, Runnable apply) {
+        try {
+            apply.run();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), name + ": " + e.getMessage());
+        }
     }
 
     private static void printGenerated(PrintWriter out, Path dir, VerifierStub stub) throws IOException {

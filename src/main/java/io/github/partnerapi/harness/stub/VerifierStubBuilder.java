@@ -30,7 +30,7 @@ public final class VerifierStubBuilder {
     boolean explain;
     String signedBaseUrl;
     int journalSize = 200;
-    int maxCompanies = 100_000;
+    int maxCompanies = 10_000;
     int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
 
     VerifierStubBuilder() {
@@ -112,12 +112,21 @@ public final class VerifierStubBuilder {
         return this;
     }
 
-    /** How many companies the in-memory API keeps before evicting the oldest (default 100,000). */
+    /** How many companies the in-memory API keeps before evicting the oldest (default 10,000). */
     public VerifierStubBuilder maxCompanies(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("maxCompanies must be at least 1, got " + count);
         }
         this.maxCompanies = count;
+        return this;
+    }
+
+    /** How many threads handle requests (default: 4 per processor, at least 8). */
+    public VerifierStubBuilder threads(int count) {
+        if (count < 1 || count > 1024) {
+            throw new IllegalArgumentException("threads must be 1 to 1024, got " + count);
+        }
+        this.threads = count;
         return this;
     }
 

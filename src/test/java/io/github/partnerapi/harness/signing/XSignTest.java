@@ -17,7 +17,8 @@ class XSignTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-_-_AQ==", "+/+/AQ", "+/+/AQ==", "-_-_ AQ", "", "-_-_A"})
+    @ValueSource(strings = {"-_-_AQ==", "+/+/AQ", "+/+/AQ==", "-_-_ AQ", "", "-_-_A", "-_-_AQ\n", "-_-_\tAQ",
+        "-_-_AQ\r\n", "-_-_Aé", "-_-_A.", "-_-_A=", "=-_-_A"})
     void rejectsPaddedStandardAlphabetAndMalformed(String header) {
         assertThat(XSign.decode(header)).isEmpty();
     }

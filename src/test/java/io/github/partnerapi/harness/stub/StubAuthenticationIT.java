@@ -80,7 +80,8 @@ class StubAuthenticationIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1699999699", "1700000301", "1700000000000", "17e8", "-1700000000", "1700000000.0", ""})
+    @ValueSource(strings = {"1699999699", "1700000301", "1700000000000", "17e8", "-1700000000", "1700000000.0", "",
+        "+1700000000", "99999999999999999999", "0x65538280"})
     void timestampsOutsideTheWindowOrNotDecimalSeconds(String value) {
         try (VerifierStub stub = stub().build()) {
             Map<String, String> headers = new LinkedHashMap<>();

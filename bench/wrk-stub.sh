@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Independent load on the verifier stub: wrk (its own process) against a strict and a sandbox stub,
+# with requests signed by OpenSSL (not by this project's code). Rounds alternate between the servers
+# so they share the machine's noise. Run after `mvn -B -DskipTests package`:
+#
+#   bench/wrk-stub.sh [seconds-per-run] [connections] [rounds]      (defaults: 10 64 3)
+#
+# Prints one line per run and a summary: req/s, p50 and p99 latency, the stub's CPU time per request
+# (steadier than req/s on a shared machine), and wrong verdicts: a signed request not answered 200,
+# or a request whose body was changed after signing not answered 401 by the strict stub.
+#
+# WORKLOAD=mixed (default: signed GET /company/search and POST /company, alternating) or search (the
+#   GETs only). JAVA_OPTS and STUB_ARGS go to both stubs, e.g. JAVA_OPTS=-Dpartnerapi.crypto.provider=jdk
+#   or STUB_ARGS="--threads 4".
+# WIREMOCK_JAR=path/to/wiremock-standalone.jar adds a WireMock server answering the same routes with a
+#   fixed body, as a yardstick (get it with: mvn dependency:copy
+#   -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/wrk).
+# Needs wrk, openssl and basenc (coreutils).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-10}
+CONNECTIONS=${2:-64}
+ROUNDS=${3:-3}
+WORKLOAD=${WORKLOAD:-mixed}
+declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183})
+SERVERS=(strict sandbox)
+JAR=target/partnerapi-harness.jar
+KEY=testdata/vectors/test-private-pkcs1.pem
+PUBLIC=testdata/vectors/test-public.pem
+API_KEY=wrk-bench-api-key-0123456789
+BASE=https://api.qredo.network
+WORK=target/wrk
+for tool in wrk openssl basenc java; do
+  command -v "$tool" >/dev/null || { echo "wrk-stub.sh: needs $tool on the PATH" >&2; exit 2; }
+done
+[ -f "$JAR" ] || { echo "wrk-stub.sh: $JAR not found; run mvn -B -DskipTests package first" >&2; exit 2; }
+[ "$WORKLOAD" = mixed ] || [ "$WORKLOAD" = search ] || { echo "wrk-stub.sh: WORKLOAD must be mixed or search" >&2; exit 2; }
+mkdir -p "$WORK"
+
+sign() { # freshness url body-file -> x-sign
+  { printf '%s%s' "$1" "$2"; cat "$3"; } | openssl dgst -sha256 -sign "$KEY" | basenc --base64url -w0 | tr -d '='
+}
+
+lua_string() { # file -> a Lua long string literal holding the file's bytes
+  printf '[==[\n'; cat "$1"; printf ']==]'
+}
+
+# search.lua: signed GET /company/search; mixed.lua: those and signed POST /company, alternating;
+# tampered.lua: the POSTs with a body changed after signing (a space after a comma).
+write_requests() {
+  local ts i path get xsign headers
+  ts=$(date +%s)
+  : > "$WORK/empty"
+  for file in search mixed tampered; do printf 'return {\n' > "$WORK/$file.lua"; done
+  for i in $(seq 0 15); do
+    path="/api/v1/p/company/search?query=wrk-search-$i"
+    get=$(printf '{method="GET", path="%s", headers={["x-api-key"]="%s", ["x-timestamp"]="%s", ["x-sign"]="%s"}, body=nil},' \
+      "$path" "$API_KEY" "$ts" "$(sign "$ts" "$BASE$path" "$WORK/empty")")
+    printf '%s\n' "$get" >> "$WORK/search.lua"
+    printf '%s\n' "$get" >> "$WORK/mixed.lua"
+    printf '{"name":"wrk-company-%s","domain":"wrk.example"}' "$i" > "$WORK/body"
+    xsign=$(sign "$ts" "$BASE/api/v1/p/company" "$WORK/body")
+    headers="{[\"x-api-key\"]=\"$API_KEY\", [\"x-timestamp\"]=\"$ts\", [\"x-sign\"]=\"$xsign\", [\"Content-Type\"]=\"application/json\"}"
+    printf '{method="POST", path="/api/v1/p/company", headers=%s, body=%s},\n' "$headers" "$(lua_string "$WORK/body")" >> "$WORK/mixed.lua"
+    printf '{"name":"wrk-company-%s", "domain":"wrk.example"}' "$i" > "$WORK/body"
+    printf '{method="POST", path="/api/v1/p/company", headers=%s, body=%s},\n' "$headers" "$(lua_string "$WORK/body")" >> "$WORK/tampered.lua"
+  done
+  for file in search mixed tampered; do printf '}\n' >> "$WORK/$file.lua"; done
+}
+
+write_wiremock_mappings() {
+  mkdir -p "$WORK/wiremock/mappings"
+  cat > "$WORK/wiremock/mappings/partner-api.json" <<'JSON'
+{"mappings": [
+  {"request": {"method": "GET", "urlPath": "/api/v1/p/company/search"},
+   "response": {"status": 200, "headers": {"Content-Type": "application/json"}, "body": "{\"total_count\":0,\"matches\":[]}"}},
+  {"request": {"method": "POST", "urlPath": "/api/v1/p/company"},
+   "response": {"status": 200, "headers": {"Content-Type": "application/json"}, "body": "{\"company_id\":\"1c0000000000000000000000001\",\"ref\":\"\"}"}}
+]}
+JSON
+}
+
+start() { # server
+  local server=$1 ready
+  if [ "$server" = wiremock ]; then
+    write_wiremock_mappings
+    java -jar "$WIREMOCK_JAR" --port "${PORT[wiremock]}" --bind-address 127.0.0.1 --root-dir "$WORK/wiremock" \
+      --disable-banner > "$WORK/$server.log" 2>&1 &
+    ready='port:'
+  else
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -jar "$JAR" stub --mode "$server" --port "${PORT[$server]}" --api-key "$API_KEY" \
+      --public-key "$PUBLIC" --signed-base-url "$BASE" ${STUB_ARGS:-} > "$WORK/$server.log" 2>&1 &
+    ready='^listening on'
+  fi
+  echo $! > "$WORK/$server.pid"
+  for _ in $(seq 1 200); do
+    grep -q "$ready" "$WORK/$server.log" && return 0
+    sleep 0.1
+  done
+  echo "wrk-stub.sh: $server did not start, see $WORK/$server.log" >&2
+  exit 1
+}
+
+stop_all() {
+  for server in strict sandbox wiremock; do
+    [ -f "$WORK/$server.pid" ] && kill "$(cat "$WORK/$server.pid")" 2>/dev/null || true
+    rm -f "$WORK/$server.pid"
+  done
+}
+trap stop_all EXIT
+
+cpu_ticks() { # pid -> user + system clock ticks used so far
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+run() { # label server requests-file expected-status seconds
+  local pid before line requests
+  pid=$(cat "$WORK/$2.pid")
+  before=$(cpu_ticks "$pid")
+  line=$(wrk -t2 -c"$CONNECTIONS" -d"$5"s --latency -s bench/stub.lua "http://127.0.0.1:${PORT[$2]}" -- "$WORK/$3" "$4" \
+    | grep '^RESULT')
+  requests=$(sed 's/.* requests=\([0-9]*\).*/\1/' <<< "$line")
+  echo "$1 server=$2 ${line#RESULT } cpu_us_per_request=$(( ($(cpu_ticks "$pid") - before) * 1000000 / $(getconf CLK_TCK) / requests ))"
+}
+
+[ -n "${WIREMOCK_JAR:-}" ] && SERVERS+=(wiremock)
+write_requests
+for server in "${SERVERS[@]}"; do start "$server"; done
+echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD connections=$CONNECTIONS seconds=$SECONDS_PER_RUN"
+echo "openssl speed rsa2048: $(openssl speed -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048/ { print $(NF-1) " sign/s " $NF " verify/s" }')"
+echo "warm-up: 2 runs per server, not counted"
+for _ in 1 2; do
+  for server in "${SERVERS[@]}"; do run warm "$server" "$WORKLOAD.lua" 200 "$SECONDS_PER_RUN" > /dev/null; done
+done
+: > "$WORK/results.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  for server in "${SERVERS[@]}"; do
+    run "round=$round" "$server" "$WORKLOAD.lua" 200 "$SECONDS_PER_RUN" | tee -a "$WORK/results.txt"
+  done
+done
+run tampered strict tampered.lua 401 3 | tee -a "$WORK/results.txt"
+awk '
+  function field(name,   i) { for (i = 1; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return 0 }
+  /^round/ { rps[field("server")] += field("rps"); cpu[field("server")] += field("cpu_us_per_request"); n[field("server")]++ }
+  { wrong += field("wrong") }
+  END {
+    for (s in n) printf "SUMMARY server=%s rps=%.0f cpu_us_per_request=%.0f\n", s, rps[s] / n[s], cpu[s] / n[s]
+    printf "SUMMARY strict/sandbox=%.2f wrong_verdicts=%d\n", rps["strict"] / rps["sandbox"], wrong
+  }
+' "$WORK/results.txt"
