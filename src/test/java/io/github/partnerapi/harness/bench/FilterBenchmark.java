@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilter;
+import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.signing.RequestSigner;
 import io.github.partnerapi.harness.testing.TestData;
 import java.net.InetAddress;
@@ -55,7 +56,7 @@ public class FilterBenchmark {
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         filter = PartnerApiSigningFilter.builder().apiKey("YmVuY2gta2V5").privateKey(TestData.pkcs1Key()).build();
-        signer = RequestSigner.of(TestData.pkcs1Key());
+        signer = RequestSigner.of(PemKeys.readPrivateKey(TestData.pkcs1Key(), null));
     }
 
     @TearDown
