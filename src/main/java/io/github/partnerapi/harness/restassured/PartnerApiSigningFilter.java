@@ -14,9 +14,12 @@ import io.restassured.specification.FilterableResponseSpecification;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -100,9 +103,7 @@ public final class PartnerApiSigningFilter implements OrderedFilter {
             String freshness, String freshnessHeader, byte[] body) {
         PendingSignature pending = new PendingSignature(req.getMethod(), freshnessHeader, freshness, signer, tampering);
         String xSign = pending.sign(req.getURI(), body);
-        setHeader(req, "x-api-key", apiKey.value());
-        setHeader(req, freshnessHeader, freshness);
-        setHeader(req, PendingSignature.X_SIGN, xSign);
+        setHeaders(req, "x-api-key", apiKey.value(), freshnessHeader, freshness, PendingSignature.X_SIGN, xSign);
         WireHook.install(req);
         PendingSignature previous = WireHook.swap(pending);
         try {
@@ -141,10 +142,24 @@ public final class PartnerApiSigningFilter implements OrderedFilter {
         return Long.toString(now - tampering.age().getSeconds());
     }
 
-    private void setHeader(FilterableRequestSpecification req, String name, String value) {
-        req.removeHeader(name);
-        if (!tampering.omits(name)) {
-            req.header(name, value);
+    /** Replaces the named headers with one addition to the spec (each REST Assured header call copies them all). */
+    private void setHeaders(FilterableRequestSpecification req, String... namesAndValues) {
+        Set<String> present = new HashSet<>();
+        for (Header header : req.getHeaders()) {
+            present.add(header.getName().toLowerCase(Locale.ROOT));
+        }
+        Map<String, Object> added = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = namesAndValues[i];
+            if (present.contains(name)) {
+                req.removeHeader(name);
+            }
+            if (!tampering.omits(name)) {
+                added.put(name, namesAndValues[i + 1]);
+            }
+        }
+        if (!added.isEmpty()) {
+            req.headers(added);
         }
     }
 

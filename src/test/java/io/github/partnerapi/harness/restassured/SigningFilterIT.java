@@ -188,6 +188,19 @@ class SigningFilterIT {
     }
 
     @Test
+    void headersAlreadyOnTheRequestAreReplacedNotDuplicated() {
+        synchronized (SigningFilterIT.class) {
+            request().header("X-Api-Key", "b3RoZXIta2V5").header("x-sign", "stale").header("X-Request-Id", "42")
+                    .get("/replaced").then().statusCode(200);
+            Recorded r = server.last();
+            assertThat(r.header("x-api-key")).isEqualTo(API_KEY);
+            assertThat(r.header("x-sign")).doesNotContain(",").isNotEqualTo("stale");
+            assertThat(r.header("x-request-id")).isEqualTo("42");
+            assertThat(JcaOracle.verifies(PUBLIC, r)).isTrue();
+        }
+    }
+
+    @Test
     void aTamperedCopyAddedToTheRequestOverridesTheSpecsFilter() {
         synchronized (SigningFilterIT.class) {
             RequestSpecification spec = new RequestSpecBuilder().setBaseUri(server.baseUri()).setPort(server.port())
