@@ -5,8 +5,8 @@
 #
 #   bench/wrk-stub.sh [seconds-per-run] [connections] [rounds]      (defaults: 10 64 3)
 #
-# Prints one line per run and a summary: req/s, p50 and p99 latency, the stub's CPU time per request
-# (steadier than req/s on a shared machine), and wrong verdicts: a signed request not answered 200,
+# Prints one line per run and a summary: req/s, p50 and p99 latency, the server's CPU time per request
+# (steadier than req/s on a shared machine) and resident memory after the run, and wrong verdicts: a signed request not answered 200,
 # or a request whose body was changed after signing not answered 401 by the strict stub.
 #
 # WORKLOAD=mixed (default: signed GET /company/search and POST /company, alternating) or search (the
@@ -121,7 +121,8 @@ run() { # label server requests-file expected-status seconds
   line=$(wrk -t2 -c"$CONNECTIONS" -d"$5"s --latency -s bench/stub.lua "http://127.0.0.1:${PORT[$2]}" -- "$WORK/$3" "$4" \
     | grep '^RESULT')
   requests=$(sed 's/.* requests=\([0-9]*\).*/\1/' <<< "$line")
-  echo "$1 server=$2 ${line#RESULT } cpu_us_per_request=$(( ($(cpu_ticks "$pid") - before) * 1000000 / $(getconf CLK_TCK) / requests ))"
+  echo "$1 server=$2 ${line#RESULT } cpu_us_per_request=$(( ($(cpu_ticks "$pid") - before) * 1000000 / $(getconf CLK_TCK) / requests ))" \
+    "rss_mib=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")"
 }
 
 [ -n "${WIREMOCK_JAR:-}" ] && SERVERS+=(wiremock)

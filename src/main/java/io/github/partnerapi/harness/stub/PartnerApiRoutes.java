@@ -72,7 +72,7 @@ final class PartnerApiRoutes {
             Map<String, Object> fields = body.fields();
             fields.remove("company_id");
             fields.putIfAbsent("ref", "");
-            company.update(fields);
+            store.update(company, fields);
             return StubResponse.ok(Map.of("company_id", company.id, "ref", fields.get("ref")));
         });
     }
