@@ -1,15 +1,14 @@
 package io.github.partnerapi.harness.doctor;
 
+import io.github.partnerapi.harness.signing.Decimals;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** What the freshness value may have been when it was signed. */
 final class FreshnessHypotheses {
 
     static final int WINDOW_SECONDS = 120;
-    private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,18}");
 
     private FreshnessHypotheses() {
     }
@@ -20,7 +19,7 @@ final class FreshnessHypotheses {
 
     static List<Value> of(String header, String sent, Clock clock) {
         List<Value> out = new ArrayList<>();
-        if (!DECIMAL.matcher(sent).matches()) {
+        if (!Decimals.isLong(sent)) {
             return out;
         }
         long value = Long.parseLong(sent);

@@ -1,5 +1,6 @@
 package io.github.partnerapi.harness.stub;
 
+import io.github.partnerapi.harness.signing.Decimals;
 import io.github.partnerapi.harness.signing.SignatureVerifier;
 import io.github.partnerapi.harness.signing.StringToSign;
 import io.github.partnerapi.harness.signing.Verification;
@@ -76,7 +77,7 @@ final class Authenticator {
     }
 
     private AuthResult checkTimestamp(String timestamp) {
-        if (!isDecimal(timestamp)) {
+        if (!Decimals.isLong(timestamp)) {
             return AuthResult.reject("timestamp");
         }
         long skew = Math.abs(clock.instant().getEpochSecond() - Long.parseLong(timestamp));
@@ -84,24 +85,10 @@ final class Authenticator {
     }
 
     private AuthResult checkNonce(String apiKey, String nonce) {
-        if (!isDecimal(nonce) || !nonces.isFresh(apiKey, Long.parseLong(nonce))) {
+        if (!Decimals.isLong(nonce) || !nonces.isFresh(apiKey, Long.parseLong(nonce))) {
             return AuthResult.reject("nonce");
         }
         return null;
-    }
-
-    /** 1 to 18 ASCII digits: always fits a long. */
-    private static boolean isDecimal(String text) {
-        if (text.isEmpty() || text.length() > 18) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Map<String, Object> explanation(String apiKey, String header, String freshness, Received request,

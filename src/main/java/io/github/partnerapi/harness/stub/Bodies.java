@@ -2,6 +2,7 @@ package io.github.partnerapi.harness.stub;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.partnerapi.harness.signing.Decimals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,7 @@ final class Bodies {
     /** The body, or null when it is over {@code limit} bytes (by Content-Length or by counting). */
     static byte[] read(HttpExchange exchange, long limit) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && declared.matches("[0-9]{1,18}") && Long.parseLong(declared) > limit) {
+        if (Decimals.isLong(declared) && Long.parseLong(declared) > limit) {
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

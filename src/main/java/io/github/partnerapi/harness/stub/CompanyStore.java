@@ -120,7 +120,7 @@ final class CompanyStore {
 
     /** Distinct name slices indexed: bounded by the companies kept, which tests check. */
     int indexedSlices() {
-        return index.slices();
+        return index.sliceCount();
     }
 
     int size() {

@@ -61,7 +61,7 @@ final class NameIndex {
     }
 
     /** How many distinct slices are indexed (bounded by the companies kept). */
-    int slices() {
+    int sliceCount() {
         return bySlice.size();
     }
 
