@@ -8,18 +8,18 @@ import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.http.Header;
+import io.restassured.http.Headers;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -108,7 +108,7 @@ public final class PartnerApiSigningFilter implements OrderedFilter {
         PendingSignature previous = WireHook.swap(pending);
         try {
             Response response = ctx.next(req, res);
-            SignedRequest signed = pending.result(headersOf(req));
+            SignedRequest signed = pending.result(() -> headersOf(req));
             ctx.setValue(SIGNED_REQUEST, signed);
             lastSigned.set(signed);
             if (listener != null) {
@@ -142,25 +142,32 @@ public final class PartnerApiSigningFilter implements OrderedFilter {
         return Long.toString(now - tampering.age().getSeconds());
     }
 
-    /** Replaces the named headers with one addition to the spec (each REST Assured header call copies them all). */
+    /**
+     * Replaces the named headers in one assignment: REST Assured's own header calls copy and re-merge
+     * every header, in Groovy, once per call.
+     */
     private void setHeaders(FilterableRequestSpecification req, String... namesAndValues) {
-        Set<String> present = new HashSet<>();
+        List<Header> headers = new ArrayList<>();
         for (Header header : req.getHeaders()) {
-            present.add(header.getName().toLowerCase(Locale.ROOT));
+            if (!named(header.getName(), namesAndValues)) {
+                headers.add(header);
+            }
         }
-        Map<String, Object> added = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
-            String name = namesAndValues[i];
-            if (present.contains(name)) {
-                req.removeHeader(name);
-            }
-            if (!tampering.omits(name)) {
-                added.put(name, namesAndValues[i + 1]);
+            if (!tampering.omits(namesAndValues[i])) {
+                headers.add(new Header(namesAndValues[i], namesAndValues[i + 1]));
             }
         }
-        if (!added.isEmpty()) {
-            req.headers(added);
+        req.replaceHeaders(new Headers(headers));
+    }
+
+    private static boolean named(String name, String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i].equalsIgnoreCase(name)) {
+                return true;
+            }
         }
+        return false;
     }
 
     private static Map<String, String> headersOf(FilterableRequestSpecification req) {

@@ -6,6 +6,7 @@ import io.github.partnerapi.harness.signing.SignedRequest;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One request's signature, from the filter (which predicts the URL and body) to the HTTP client
@@ -24,7 +25,7 @@ final class PendingSignature {
     private String url;
     private byte[] body;
     private String xSign;
-    private Map<String, String> headersSent = Map.of();
+    private Supplier<Map<String, String>> headersSent;
 
     PendingSignature(String method, String freshnessHeader, String freshness, RequestSigner signer,
             Tampering tampering) {
@@ -47,22 +48,26 @@ final class PendingSignature {
      * Called with what the HTTP client writes; returns a new {@code x-sign} when that differs from the
      * prediction, or null when the signature already covers it.
      */
-    String onWire(String wireUrl, byte[] wireBody, Map<String, String> wireHeaders) {
+    String onWire(String wireUrl, byte[] wireBody, Supplier<Map<String, String>> wireHeaders) {
         byte[] sent = wireBody == null ? new byte[0] : wireBody;
         String replacement = null;
         if (!wireUrl.equals(url) || !Arrays.equals(sent, body)) {
             replacement = sign(wireUrl, sent);
         }
-        Map<String, String> headers = new LinkedHashMap<>(wireHeaders);
-        if (replacement != null && headers.containsKey(X_SIGN)) {
-            headers.put(X_SIGN, replacement);
-        }
-        this.headersSent = ApiKey.maskHeaders(headers);
+        String signature = replacement;
+        this.headersSent = () -> {
+            Map<String, String> headers = new LinkedHashMap<>(wireHeaders.get());
+            if (signature != null && headers.containsKey(X_SIGN)) {
+                headers.put(X_SIGN, signature);
+            }
+            return headers;
+        };
         return replacement;
     }
 
-    SignedRequest result(Map<String, String> filterHeaders) {
-        Map<String, String> headers = headersSent.isEmpty() ? ApiKey.maskHeaders(filterHeaders) : headersSent;
+    /** The record of this request; the headers are read (and the API key masked) only now. */
+    SignedRequest result(Supplier<Map<String, String>> filterHeaders) {
+        Map<String, String> headers = ApiKey.maskHeaders((headersSent != null ? headersSent : filterHeaders).get());
         return new SignedRequest(method, url, freshnessHeader, freshness, body, tampering.urlToSign(url),
                 tampering.bodyToSign(body), xSign, headers);
     }

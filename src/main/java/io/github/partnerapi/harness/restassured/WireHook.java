@@ -74,7 +74,8 @@ final class WireHook implements HttpRequestInterceptor {
         if (pending == null) {
             return;
         }
-        String replacement = pending.onWire(url(request, context), body(request), headers(request));
+        Header[] sent = request.getAllHeaders();
+        String replacement = pending.onWire(url(request, context), body(request), () -> headers(sent));
         if (replacement != null && request.containsHeader(PendingSignature.X_SIGN)) {
             request.setHeader(PendingSignature.X_SIGN, replacement);
         }
@@ -106,9 +107,9 @@ final class WireHook implements HttpRequestInterceptor {
         return EntityUtils.toByteArray(entity);
     }
 
-    private static Map<String, String> headers(HttpRequest request) {
+    private static Map<String, String> headers(Header[] sent) {
         Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : request.getAllHeaders()) {
+        for (Header header : sent) {
             headers.merge(header.getName(), header.getValue(), (a, b) -> a + ", " + b);
         }
         return headers;

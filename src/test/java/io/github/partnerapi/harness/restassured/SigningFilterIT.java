@@ -129,6 +129,7 @@ class SigningFilterIT {
             signedAndVerified(request().urlEncodingEnabled(false).queryParam("q", "a%20b"), "GET", "/raw/%C3%A9");
             assertThat(server.last().target()).isEqualTo("/raw/%C3%A9?q=a%20b");
             signedAndVerified(request().urlEncodingEnabled(false), "GET", "/raw/é?q=ü");
+            assertThat(filter.lastSignedRequest().headers()).containsEntry("x-sign", server.last().header("x-sign"));
         }
     }
 
@@ -246,6 +247,8 @@ class SigningFilterIT {
             assertThat(signed.url()).isEqualTo(server.last().url());
             assertThat(signed.body()).isEqualTo(server.last().body());
             assertThat(signed.headers().get("x-api-key")).isEqualTo("dGVz… (32 chars)");
+            assertThat(signed.headers()).containsEntry("x-sign", server.last().header("x-sign"))
+                    .containsEntry("x-timestamp", server.last().header("x-timestamp"));
             assertThat(signed.stringToSignVisible()).endsWith("/handed{␉}");
             assertThat(signed.toString()).doesNotContain(API_KEY);
         }
