@@ -25,7 +25,10 @@ final class PendingSignature {
     private String url;
     private byte[] body;
     private String xSign;
-    private Supplier<Map<String, String>> headersSent;
+    /** The headers the HTTP client wrote, read only when the record is built; null if the hook did not run. */
+    private Supplier<Map<String, String>> wireHeaders;
+    /** Whether the hook signed again, after the client wrote the x-sign header it now replaces. */
+    private boolean signedOnWire;
 
     PendingSignature(String method, String freshnessHeader, String freshness, RequestSigner signer,
             Tampering tampering) {
@@ -50,24 +53,18 @@ final class PendingSignature {
      */
     String onWire(String wireUrl, byte[] wireBody, Supplier<Map<String, String>> wireHeaders) {
         byte[] sent = wireBody == null ? new byte[0] : wireBody;
-        String replacement = null;
-        if (!wireUrl.equals(url) || !Arrays.equals(sent, body)) {
-            replacement = sign(wireUrl, sent);
-        }
-        String signature = replacement;
-        this.headersSent = () -> {
-            Map<String, String> headers = new LinkedHashMap<>(wireHeaders.get());
-            if (signature != null && headers.containsKey(X_SIGN)) {
-                headers.put(X_SIGN, signature);
-            }
-            return headers;
-        };
-        return replacement;
+        this.wireHeaders = wireHeaders;
+        this.signedOnWire = !wireUrl.equals(url) || !Arrays.equals(sent, body);
+        return signedOnWire ? sign(wireUrl, sent) : null;
     }
 
     /** The record of this request; the headers are read (and the API key masked) only now. */
     SignedRequest result(Supplier<Map<String, String>> filterHeaders) {
-        Map<String, String> headers = ApiKey.maskHeaders((headersSent != null ? headersSent : filterHeaders).get());
+        Map<String, String> headers = new LinkedHashMap<>((wireHeaders != null ? wireHeaders : filterHeaders).get());
+        if (signedOnWire) {
+            headers.computeIfPresent(X_SIGN, (name, stale) -> xSign);
+        }
+        headers = ApiKey.maskHeaders(headers);
         return new SignedRequest(method, url, freshnessHeader, freshness, body, tampering.urlToSign(url),
                 tampering.bodyToSign(body), xSign, headers);
     }

@@ -2,15 +2,11 @@ package io.github.partnerapi.harness.bench;
 
 import static io.restassured.RestAssured.given;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilter;
 import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.signing.RequestSigner;
 import io.github.partnerapi.harness.testing.TestData;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,37 +27,24 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FilterBenchmark {
 
-    static {
-        // Without it the JDK server's answers wait for delayed ACKs (~40 ms) now and then: noise, not cost.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private static final byte[] BODY = "{\"name\":\"ACME\"}".getBytes(StandardCharsets.UTF_8);
 
-    HttpServer server;
+    ImmediateServer server;
     String base;
     PartnerApiSigningFilter filter;
     RequestSigner signer;
 
     @Setup
     public void setUp() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(200, 2);
-            exchange.getResponseBody().write("{}".getBytes());
-            exchange.close();
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = new ImmediateServer(4);
+        base = server.baseUri();
         filter = PartnerApiSigningFilter.builder().apiKey("YmVuY2gta2V5").privateKey(TestData.pkcs1Key()).build();
         signer = RequestSigner.of(PemKeys.readPrivateKey(TestData.pkcs1Key(), null));
     }
 
     @TearDown
     public void tearDown() {
-        server.stop(0);
+        server.close();
     }
 
     @Benchmark
