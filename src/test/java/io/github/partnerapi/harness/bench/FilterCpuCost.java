@@ -24,8 +24,9 @@ import java.util.function.IntSupplier;
  * (JMH's {@link FilterBenchmark}) varies by more than the filter costs; the calling thread's CPU time
  * does not count time spent waiting for the server or for a core.
  *
- * <p>Rounds alternate five arms so that drift in the machine's speed reaches all alike; medians are
+ * <p>Rounds alternate six arms so that drift in the machine's speed reaches all alike; medians are
  * reported. Besides without and with the filter and the signature alone (same URL and body), a
+ * filter that does nothing measures what REST Assured charges for any filter, and a
  * stand-in filter that does only what REST Assured makes any signing filter pay for (being a filter,
  * reading the URL with {@code getURI()}, putting three headers of the same sizes on the request)
  * splits the overhead into REST Assured's part and the filter's own code. Run: {@code mvn -B -Pbench test-compile -Dbench.main=io.github.partnerapi.harness.bench.FilterCpuCost
@@ -42,6 +43,7 @@ public final class FilterCpuCost {
     private final PartnerApiSigningFilter filter;
     private final RequestSigner signer;
     private final Filter standIn;
+    private final Filter doesNothing = (req, res, ctx) -> ctx.next(req, res);
 
     private FilterCpuCost(String base) {
         this.base = base;
@@ -74,10 +76,12 @@ public final class FilterCpuCost {
         List<Double> without = new ArrayList<>();
         List<Double> with = new ArrayList<>();
         List<Double> standIns = new ArrayList<>();
+        List<Double> nothing = new ArrayList<>();
         List<Double> signature = new ArrayList<>();
         List<Double> inSitu = new ArrayList<>();
         List<Double> beyond = new ArrayList<>();
         List<Double> restAssured = new ArrayList<>();
+        List<Double> anyFilter = new ArrayList<>();
         List<Double> own = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             double[] arms = measure(requests);
@@ -89,16 +93,20 @@ public final class FilterCpuCost {
             beyond.add(arms[1] - arms[0] - arms[3]);
             restAssured.add(arms[2] - arms[0]);
             own.add(arms[1] - arms[2] - (arms[4] - arms[0]));
+            nothing.add(arms[5]);
+            anyFilter.add(arms[5] - arms[0]);
         }
         double sig = median(signature);
         System.out.printf(Locale.ROOT, "calling-thread CPU µs per request, median of %d rounds x %d requests%n", rounds, requests);
         line("REST Assured POST without the filter", without, sig, false);
         line("REST Assured POST with the filter", with, sig, false);
         line("  with the stand-in filter instead", standIns, sig, false);
+        line("  with a filter that does nothing instead", nothing, sig, false);
         line("the signature alone", signature, sig, false);
         line("the signature next to a request (sign, then send without)", inSitu, sig, false);
         line("filter beyond the signature", beyond, sig, true);
         line("  REST Assured's part (stand-in - without)", restAssured, sig, true);
+        line("    of which any filter at all (does nothing - without)", anyFilter, sig, true);
         line("  the filter's own code (with - stand-in - signature next to a request)", own, sig, true);
     }
 
@@ -113,9 +121,10 @@ public final class FilterCpuCost {
     }
 
     /**
-     * One round: CPU µs per request for without, with, the stand-in, the signature alone, and sign
-     * then send without the filter (a signature costs more between two requests than in a tight loop:
-     * REST Assured has evicted its tables from the caches).
+     * One round: CPU µs per request for without, with, the stand-in, the signature alone, sign then
+     * send without the filter (a signature costs more between two requests than in a tight loop:
+     * REST Assured has evicted its tables from the caches), and with a filter that only calls on
+     * (REST Assured builds a new filter context, re-deriving the URI in Groovy, for every filter).
      */
     private double[] measure(int requests) {
         return new double[] {
@@ -130,6 +139,8 @@ public final class FilterCpuCost {
             cpuMicros(requests, () -> signer.sign(signer.timestamp(), base + "/api/v1/p/company",
                     BODY.getBytes(StandardCharsets.UTF_8)).length() + given().baseUri(base).contentType("application/json")
                     .body(BODY).post("/api/v1/p/company").statusCode()),
+            cpuMicros(requests, () -> given().baseUri(base).filter(doesNothing).contentType("application/json").body(BODY)
+                    .post("/api/v1/p/company").statusCode()),
         };
     }
 
