@@ -52,7 +52,13 @@ final class BodyHypotheses {
     private static void jsonLevel(byte[] sent, JsonTree tree, List<Body> out) {
         boolean compact = Arrays.equals(JsonLayout.COMPACT.print(tree), sent);
         if (!compact) {
-            out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name(), JsonLayout.COMPACT.print(tree)));
+            byte[] compacted = JsonLayout.COMPACT.print(tree);
+            out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name(), compacted));
+            // A compact body saved by `echo` or an editor ends with a newline; the signer read the file.
+            out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name() + " with a trailing newline",
+                    concat(compacted, "\n".getBytes())));
+            out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name() + " with a trailing CRLF",
+                    concat(compacted, "\r\n".getBytes())));
         }
         for (JsonLayout layout : JsonLayout.PRETTY) {
             byte[] pretty = layout.print(tree);

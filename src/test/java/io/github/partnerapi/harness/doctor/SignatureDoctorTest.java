@@ -87,6 +87,14 @@ class SignatureDoctorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n"})
+    void compactFileEndingInANewlineSignedPrettySent(String newline) {
+        assertThat(body(COMPACT + newline, TWO_SPACES)).isEqualTo(Cause.BODY_COMPACTED);
+        assertThat(body(COMPACT + newline, TWO_SPACES + "\n")).isEqualTo(Cause.BODY_COMPACTED);
+        assertThat(body(COMPACT + newline, TWO_SPACES.replace("Paris", "Lyon"))).isNotEqualTo(Cause.BODY_COMPACTED);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"  ", "    ", "\t"})
     void prettySignedCompactSent(String indent) {
         assertThat(body(TWO_SPACES.replace("  ", indent), COMPACT)).isEqualTo(Cause.BODY_PRETTIFIED);
