@@ -6,12 +6,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** {@code --timestamp T} or {@code --nonce N}, shared by the commands that sign. */
+/** {@code --timestamp T} (or {@code -timestamp T}) or {@code --nonce N}, shared by the commands that sign. */
 final class FreshnessOptions {
 
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
 
-    @Option(names = "--timestamp", paramLabel = "T", description = "x-timestamp in Unix seconds (default: now).")
+    /** {@code -timestamp} too: the public Go client's flag, so its users' scripts keep working. */
+    @Option(names = {"--timestamp", "-timestamp"}, paramLabel = "T",
+            description = "x-timestamp in Unix seconds (default: now). -timestamp T, the public client's spelling, works too.")
     String timestamp;
 
     @Option(names = "--nonce", paramLabel = "N", description = "Send x-nonce N instead of x-timestamp.")

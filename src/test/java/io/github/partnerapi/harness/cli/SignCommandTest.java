@@ -59,6 +59,21 @@ class SignCommandTest {
     }
 
     @Test
+    void takesThePublicClientsSingleDashTimestampFlag() {
+        Vector v = TestData.vectors().stream().filter(x -> "x-timestamp".equals(x.header())).findFirst().orElseThrow();
+        byte[] url = (v.url() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] input = new byte[url.length + v.body().length];
+        System.arraycopy(url, 0, input, 0, url.length);
+        System.arraycopy(v.body(), 0, input, url.length, v.body().length);
+
+        CliRun spaced = CliRun.run(input, "sign", "--key", KEY, "-timestamp", v.value());
+        CliRun joined = CliRun.run(input, "sign", "--key", KEY, "-timestamp=" + v.value());
+
+        assertThat(spaced.out()).isEqualTo("x-sign: " + v.xSign() + "\nx-timestamp: " + v.value() + "\n");
+        assertThat(joined.out()).isEqualTo(spaced.out());
+    }
+
+    @Test
     void defaultTimestampIsNowInSeconds() {
         long before = System.currentTimeMillis() / 1000;
         CliRun run = CliRun.run("sign", "--key", KEY, "--url", "https://h/p");
