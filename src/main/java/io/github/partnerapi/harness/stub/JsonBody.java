@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ final class JsonBody {
         this.raw = raw;
     }
 
-    /** Empty when the body is a JSON object with every named field present; else the 400 reason. */
+    /** Empty when the body is a JSON object whose named fields are non-blank strings; else the 400 reason. */
     Optional<String> requireObject(String... required) {
         parse();
         if (problem != null) {
@@ -30,8 +31,21 @@ final class JsonBody {
             if (value == null || value.toString().isBlank()) {
                 return Optional.of("missing required field '" + field + "'");
             }
+            if (!(value instanceof String)) {
+                return Optional.of("field '" + field + "' must be a JSON string, got " + kind(value));
+            }
         }
         return Optional.empty();
+    }
+
+    private static String kind(Object value) {
+        if (value instanceof Map) {
+            return "an object";
+        }
+        if (value instanceof List) {
+            return "an array";
+        }
+        return value instanceof Boolean ? "a boolean" : "a number";
     }
 
     /** A copy of the parsed fields (call after {@link #requireObject}). */

@@ -86,6 +86,9 @@ class StubApiIT {
         assertError(client.signed("POST", "/company", "{\"city\":\"Paris\"}"), 400, "name");
         assertError(client.signed("POST", "/company", "{\"name\":"), 400, "malformed JSON");
         assertError(client.signed("POST", "/company", "[1,2]"), 400, "JSON object");
+        assertError(client.signed("POST", "/company", "{\"name\":123}"), 400, "field 'name' must be a JSON string, got a number");
+        assertError(client.signed("POST", "/company", "{\"name\":[\"a\"]}"), 400, "got an array");
+        assertError(client.signed("POST", "/company/" + id + "/trustedparty", "{\"address\":true}"), 400, "got a boolean");
         assertError(client.signed("POST", "/company/" + id + "/trustedparty", "{}"), 400, "address");
         assertError(client.signed("GET", "/company/nosuchid", null), 404, "nosuchid");
         assertError(client.signed("GET", "/company/" + id + "/fund/nofund", null), 404, "nofund");
