@@ -60,20 +60,28 @@ final class Authenticator {
         if (freshness != null) {
             return freshness;
         }
-        String value = timestamp != null ? timestamp : nonce;
-        String xSign = request.header().apply("x-sign");
-        Verification verification = verifier.verify(value, request.url(), request.body(), xSign);
-        if (!verification.valid()) {
-            AuthResult rejected = AuthResult.reject("signature");
-            return explainer != null
-                    ? rejected.withExplain(explanation(apiKey, timestamp != null ? "x-timestamp" : "x-nonce", value,
-                            request, StringToSign.of(value, request.url(), request.body()), verification))
-                    : rejected;
+        AuthResult signature = timestamp != null
+                ? checkSignature(verifier, apiKey, "x-timestamp", timestamp, request)
+                : checkSignature(verifier, apiKey, "x-nonce", nonce, request);
+        if (signature != null) {
+            return signature;
         }
         if (nonce != null && !nonces.accept(apiKey, Long.parseLong(nonce))) {
             return AuthResult.reject("nonce");
         }
         return AuthResult.accept();
+    }
+
+    /** Null when {@code x-sign} verifies over the freshness value, URL and body; else the 401 (explained if asked). */
+    private AuthResult checkSignature(SignatureVerifier verifier, String apiKey, String header, String value,
+            Received request) {
+        Verification verification = verifier.verify(value, request.url(), request.body(), request.header().apply("x-sign"));
+        if (verification.valid()) {
+            return null;
+        }
+        AuthResult rejected = AuthResult.reject("signature");
+        return explainer == null ? rejected : rejected.withExplain(explanation(apiKey, header, value, request,
+                StringToSign.of(value, request.url(), request.body()), verification));
     }
 
     private AuthResult checkTimestamp(String timestamp) {

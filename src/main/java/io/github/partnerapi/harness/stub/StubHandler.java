@@ -66,6 +66,11 @@ final class StubHandler implements HttpHandler {
         if (!path.equals(API_BASE) && !path.startsWith(API_BASE + "/")) {
             return StubResponse.notFound("no such path: " + path + " (the API is under " + API_BASE + ")");
         }
+        return api(exchange, target, path);
+    }
+
+    /** A request under the API base: size limits, authentication, then the route; every one journaled. */
+    private StubResponse api(HttpExchange exchange, String target, String path) throws IOException {
         String url = verifiedUrl(exchange, target);
         if (headerBytes(exchange.getRequestHeaders()) > MAX_HEADER_BYTES) {
             return record(exchange, url, new byte[0], StubResponse.error(431, "errHeadersTooLarge",
