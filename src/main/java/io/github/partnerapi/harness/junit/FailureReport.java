@@ -2,6 +2,8 @@ package io.github.partnerapi.harness.junit;
 
 import io.github.partnerapi.harness.doctor.Finding;
 import io.github.partnerapi.harness.signing.SignedRequest;
+import io.github.partnerapi.harness.signing.StringToSign;
+import io.github.partnerapi.harness.signing.VisibleBytes;
 
 /** Turns "expected 200 but was 401" into a message that shows why the request was refused. */
 final class FailureReport {
@@ -16,6 +18,11 @@ final class FailureReport {
                 .append("\n  response:       ").append(exchange.responseBody())
                 .append("\n  headers sent:   ").append(signed.headers())
                 .append("\n  string-to-sign: ").append(signed.stringToSignVisible().replace("\n", "\n                  "));
+        if (!signed.signedAsSent()) {
+            byte[] sent = StringToSign.of(signed.freshness(), signed.url(), signed.body());
+            text.append("\n  sent instead:   ").append(VisibleBytes.of(sent).replace("\n", "\n                  "))
+                    .append("\n                  (this filter signed other bytes than it sent, as a negative test's copy does)");
+        }
         Finding finding = exchange.finding();
         if (finding != null) {
             text.append("\n  signature doctor: ").append(finding.valid()
