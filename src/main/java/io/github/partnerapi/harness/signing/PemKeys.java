@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -19,8 +20,9 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 /**
  * Reads RSA keys from PEM: private keys as PKCS#1 ({@code RSA PRIVATE KEY}), PKCS#8
  * ({@code PRIVATE KEY}), encrypted PKCS#8 ({@code ENCRYPTED PRIVATE KEY}) and legacy encrypted
- * PKCS#1 ({@code Proc-Type: 4,ENCRYPTED}); public keys as {@code PUBLIC KEY},
- * {@code RSA PUBLIC KEY} or an X.509 {@code CERTIFICATE}.
+ * PKCS#1 ({@code Proc-Type: 4,ENCRYPTED}) and unencrypted OpenSSH ({@code OPENSSH PRIVATE KEY});
+ * public keys as {@code PUBLIC KEY}, {@code RSA PUBLIC KEY}, an X.509 {@code CERTIFICATE} or an
+ * OpenSSH {@code ssh-rsa} line.
  *
  * <pre>{@code
  * PrivateKey key = PemKeys.readPrivateKey(Path.of("private.pem"), null);
@@ -42,8 +44,14 @@ public final class PemKeys {
 
     /** Reads a private RSA key from PEM text; {@code source} names it in error messages. */
     public static PrivateKey readPrivateKey(String pem, String source, char[] password) {
-        Object object = parse(pem, source);
-        PrivateKey key = PemObjects.privateKey(object, source, password);
+        PrivateKey key;
+        if (OpenSshKeys.isPrivateKey(pem)) {
+            key = OpenSshKeys.privateKey(pem, source);
+        } else if (OpenSshKeys.isPublicKey(pem)) {
+            throw new KeyLoadException(source + ": an OpenSSH public key (ssh-…); expected a private key");
+        } else {
+            key = PemObjects.privateKey(parse(pem, source), source, password);
+        }
         RsaKeys.requireUsableRsa(key, source);
         return key;
     }
@@ -55,8 +63,15 @@ public final class PemKeys {
 
     /** Reads a public RSA key from PEM text; {@code source} names it in error messages. */
     public static PublicKey readPublicKey(String pem, String source) {
-        Object object = parse(pem, source);
-        PublicKey key = PemObjects.publicKey(object, source);
+        PublicKey key;
+        if (OpenSshKeys.isPublicKey(pem)) {
+            key = OpenSshKeys.publicKey(pem, source);
+        } else if (OpenSshKeys.isPrivateKey(pem)) {
+            throw new KeyLoadException(source + ": expected a public key (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE "
+                    + "or ssh-rsa), found an OpenSSH private key");
+        } else {
+            key = PemObjects.publicKey(parse(pem, source), source);
+        }
         RsaKeys.requireUsableRsa(key, source);
         return key;
     }
@@ -86,6 +101,9 @@ public final class PemKeys {
         }
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
+            while (object instanceof ASN1ObjectIdentifier) {
+                object = parser.readObject(); // EC PARAMETERS in front of an EC key: report the key itself
+            }
             if (object == null) {
                 throw new KeyLoadException(source + ": no PEM block found; expected a PEM key "
                         + "that starts with a -----BEGIN ... KEY----- line");
@@ -97,7 +115,7 @@ public final class PemKeys {
             }
             throw new KeyLoadException(source + ": not a readable PEM key (the PEM block is malformed or "
                     + "of an unknown type); expected RSA PRIVATE KEY, PRIVATE KEY, ENCRYPTED PRIVATE KEY, "
-                    + "PUBLIC KEY, RSA PUBLIC KEY or CERTIFICATE");
+                    + "OPENSSH PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE or an ssh-rsa line");
         }
     }
 

@@ -23,14 +23,15 @@ class PemKeysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vectors/test-private-pkcs1.pem", "vectors/test-private-pkcs8.pem",
-        "keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem"})
+        "keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem", "keys/openssh-private"})
     void readsEveryPrivateKeyFormOfTheTestKey(String file) {
         PrivateKey key = PemKeys.readPrivateKey(TestData.file(file), PASSWORD);
         assertThat(((RSAPrivateCrtKey) key).getModulus()).isEqualTo(EXPECTED.getModulus());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vectors/test-public.pem", "keys/rsa-public-pkcs1.pem", "keys/certificate.pem"})
+    @ValueSource(strings = {"vectors/test-public.pem", "keys/rsa-public-pkcs1.pem", "keys/certificate.pem",
+        "keys/openssh-public.pub"})
     void readsEveryPublicKeyForm(String file) {
         PublicKey key = PemKeys.readPublicKey(TestData.file(file));
         assertThat(((RSAPublicKey) key).getModulus()).isEqualTo(EXPECTED.getModulus());
@@ -78,6 +79,56 @@ class PemKeysTest {
         assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/ec-private.pem"), null))
                 .hasMessageContaining("ec-private.pem").hasMessageContaining("expected an RSA key")
                 .hasMessageContaining("EC");
+    }
+
+    @Test
+    void openSshKeySignsLikeTheVectors() {
+        RequestSigner signer = RequestSigner.of(PemKeys.readPrivateKey(TestData.file("keys/openssh-private"), null));
+        for (TestData.Vector v : TestData.vectors()) {
+            assertThat(signer.sign(v.value(), v.url(), v.body())).as(v.name()).isEqualTo(v.xSign());
+        }
+    }
+
+    @Test
+    void openSshKeyWithAPassphrase() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/openssh-encrypted"), PASSWORD))
+                .hasMessageContaining("openssh-encrypted").hasMessageContaining("passphrase")
+                .hasMessageContaining("ssh-keygen -p -m PKCS8 -f key.pem");
+    }
+
+    @Test
+    void openSshKeysThatAreNotRsa() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/openssh-ed25519"), null))
+                .hasMessageContaining("openssh-ed25519").hasMessageContaining("expected an RSA key")
+                .hasMessageContaining("Ed25519");
+        assertError(() -> PemKeys.readPublicKey(TestData.file("keys/openssh-ed25519.pub")))
+                .hasMessageContaining("openssh-ed25519.pub").hasMessageContaining("Ed25519");
+    }
+
+    @Test
+    void openSshPublicAndPrivateMixedUp() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/openssh-public.pub"), null))
+                .hasMessageContaining("openssh-public.pub").hasMessageContaining("expected a private key");
+        assertError(() -> PemKeys.readPublicKey(TestData.file("keys/openssh-private")))
+                .hasMessageContaining("openssh-private").hasMessageContaining("expected a public key");
+    }
+
+    @Test
+    void openSshKeyCutShort(@TempDir Path dir) throws Exception {
+        String text = Files.readString(TestData.file("keys/openssh-private"));
+        Path cut = Files.writeString(dir.resolve("cut"), text.substring(0, text.length() / 2));
+        assertError(() -> PemKeys.readPrivateKey(cut, null)).hasMessageContaining("cut").hasMessageContaining("OpenSSH");
+        Path noHeader = Files.writeString(dir.resolve("noheader"), "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n"
+                + "-----END OPENSSH PRIVATE KEY-----\n");
+        assertError(() -> PemKeys.readPrivateKey(noHeader, null)).hasMessageContaining("openssh-key-v1");
+    }
+
+    @Test
+    void ecKeyWithItsParametersInFront(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("ec.pem"), "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n"
+                + "-----END EC PARAMETERS-----\n" + Files.readString(TestData.file("keys/ec-private.pem")));
+        assertError(() -> PemKeys.readPrivateKey(file, null)).hasMessageContaining("ec.pem")
+                .hasMessageContaining("expected an RSA key, found a key of algorithm EC");
     }
 
     @Test
