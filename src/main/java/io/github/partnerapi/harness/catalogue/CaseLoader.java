@@ -1,5 +1,6 @@
 package io.github.partnerapi.harness.catalogue;
 
+import io.github.partnerapi.harness.doctor.Cause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +29,9 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class CaseLoader {
+
+    private static final List<String> KEYS = List.of("description", "mode", "freshness", "timestamp", "nonce",
+            "api-key", "signature", "content-type", "expect.status", "expect.reason", "expect.cause");
 
     /** Where the build copies {@code testdata/cases} inside the jar. */
     static final String BUNDLED = "partnerapi-cases";
@@ -95,12 +99,30 @@ public final class CaseLoader {
             throw new CatalogueException(folder.resolve("case.properties") + ": expect.status must be an HTTP status "
                     + "such as 200 or 401, got " + (status == null ? "nothing" : "'" + status + "'"));
         }
+        requireKnownKeys(folder.resolve("case.properties"), settings);
         String reason = settings.remove("expect.reason");
         String description = settings.remove("description");
         String[] signed = Files.exists(folder.resolve("signed-uri")) ? requestLine(folder.resolve("signed-uri"), false) : null;
         return new CatalogueCase(name, description == null ? name : description.strip(), sent[0], sent[1],
                 bytes(folder.resolve("body")), signed == null ? null : signed[1], bytes(folder.resolve("signed-body")),
                 Map.copyOf(settings), Integer.parseInt(status.strip()), reason == null ? null : reason.strip());
+    }
+
+    private static void requireKnownKeys(Path file, Map<String, String> settings) {
+        for (String key : settings.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw new CatalogueException(file + ": unknown key '" + key + "'; expected one of " + String.join(", ", KEYS));
+            }
+        }
+        String cause = settings.get("expect.cause");
+        if (cause != null) {
+            try {
+                Cause.ofCode(cause.strip());
+            } catch (IllegalArgumentException e) {
+                throw new CatalogueException(file + ": expect.cause '" + cause.strip() + "' is not a signature doctor "
+                        + "cause; expected a code such as body-compacted, url-query or wrong-key (see the README)");
+            }
+        }
     }
 
     /** {@code METHOD /path?query}; the method may be left out of signed-uri. */

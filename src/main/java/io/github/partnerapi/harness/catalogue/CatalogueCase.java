@@ -19,7 +19,8 @@ import java.util.Map;
  * @param body the body bytes sent, or null for none
  * @param signedUri what was signed instead of {@code uri}, or null
  * @param signedBody what was signed instead of {@code body}, or null
- * @param settings the descriptor's other keys (mode, freshness, timestamp, nonce, api-key, signature, content-type)
+ * @param settings the descriptor's other keys (mode, freshness, timestamp, nonce, api-key, signature, content-type,
+ *     expect.cause)
  * @param expectedStatus the status expected
  * @param expectedReason the {@code detail.reason} expected, or null
  */
@@ -34,6 +35,12 @@ public record CatalogueCase(String name, String description, String method, Stri
     /** {@code strict}, {@code sandbox} or {@code any}: the target mode the case needs. */
     public String mode() {
         return setting("mode", "strict");
+    }
+
+    /** The signature doctor's cause code expected on this case's 401 ({@code expect.cause}), or null. */
+    public String expectedCause() {
+        String cause = settings.get("expect.cause");
+        return cause == null ? null : cause.strip();
     }
 
     /** "401 signature" or "200". */

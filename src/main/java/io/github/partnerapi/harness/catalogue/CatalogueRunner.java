@@ -8,6 +8,7 @@ import io.github.partnerapi.harness.doctor.SignatureDoctor;
 import io.github.partnerapi.harness.signing.KeyFiles;
 import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.signing.RequestSigner;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,9 @@ public final class CatalogueRunner {
     private final Clock clock;
     private final CaseSender sender = new CaseSender();
     private final Map<CatalogueTarget, String> modes = new ConcurrentHashMap<>();
-    private final RequestSigner otherSigner = RequestSigner.of(KeyFiles.newKeyPair(2048).getPrivate());
+    /** Signs the {@code signature=other-key} cases; its public half lets the doctor name {@code wrong-key}. */
+    private final KeyPair otherKey = KeyFiles.newKeyPair(2048);
+    private final RequestSigner otherSigner = RequestSigner.of(otherKey.getPrivate());
 
     public CatalogueRunner(List<CatalogueTarget> targets, Clock clock) {
         if (targets.isEmpty()) {
@@ -127,10 +130,21 @@ public final class CatalogueRunner {
         boolean statusMatches = exchange.status() == c.expectedStatus();
         boolean reasonMatches = c.expectedReason() == null || c.expectedReason().equals(reason);
         Finding finding = exchange.status() == 401 ? diagnose(target, sent) : null;
-        boolean passed = statusMatches && reasonMatches;
+        if (!statusMatches || !reasonMatches) {
+            return new CaseResult(c.name(), c.description(), target.name(), c.expected(), got, Verdict.FAILED,
+                    "expected " + c.expected() + " but got " + got, exchange, finding);
+        }
+        String causeProblem = causeProblem(c, finding);
         return new CaseResult(c.name(), c.description(), target.name(), c.expected(), got,
-                passed ? Verdict.PASSED : Verdict.FAILED,
-                passed ? "" : "expected " + c.expected() + " but got " + got, exchange, finding);
+                causeProblem.isEmpty() ? Verdict.PASSED : Verdict.FAILED, causeProblem, exchange, finding);
+    }
+
+    /** Empty when no cause is expected, the doctor could not run (no public key), or it named the expected one. */
+    private static String causeProblem(CatalogueCase c, Finding finding) {
+        if (c.expectedCause() == null || finding == null || finding.cause().code().equals(c.expectedCause())) {
+            return "";
+        }
+        return "expected the signature doctor to name " + c.expectedCause() + " but it named " + finding.cause().code();
     }
 
     private Finding diagnose(CatalogueTarget target, Sent sent) {
@@ -139,7 +153,7 @@ public final class CatalogueRunner {
             return null;
         }
         String header = sent.request().headers.containsKey("x-nonce") ? "x-nonce" : "x-timestamp";
-        return SignatureDoctor.builder(target.publicKey()).build().diagnose(new SentRequest(header, sent.freshness(),
+        return SignatureDoctor.builder(target.publicKey()).otherPublicKey(otherKey.getPublic()).build().diagnose(new SentRequest(header, sent.freshness(),
                 sent.request().url, sent.request().body, xSign));
     }
 

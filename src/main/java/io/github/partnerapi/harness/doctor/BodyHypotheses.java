@@ -9,6 +9,9 @@ import java.util.List;
 final class BodyHypotheses {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** Bodies and key counts small enough to try every order of the top-level keys (at most 3,600 hashes of 8 KiB). */
+    private static final int PERMUTED_BODY_LIMIT = 8 * 1024;
+    private static final int PERMUTED_KEYS_LIMIT = 6;
 
     private BodyHypotheses() {
     }
@@ -70,13 +73,52 @@ final class BodyHypotheses {
         }
         for (boolean descending : new boolean[] {false, true}) {
             JsonTree sorted = JsonTree.sorted(tree, descending);
-            String order = descending ? "keys in descending order" : "keys sorted";
-            out.add(new Body(Cause.BODY_KEY_ORDER, order + ", " + JsonLayout.COMPACT.name(),
-                    JsonLayout.COMPACT.print(sorted)));
-            for (JsonLayout layout : JsonLayout.PRETTY) {
-                out.add(new Body(Cause.BODY_KEY_ORDER, order + ", " + layout.name(), layout.print(sorted)));
+            keyOrder(descending ? "keys in descending order" : "keys sorted", sorted, out);
+        }
+        if (sent.length <= PERMUTED_BODY_LIMIT && tree instanceof JsonTree.Obj obj
+                && obj.members().size() >= 2 && obj.members().size() <= PERMUTED_KEYS_LIMIT) {
+            for (List<JsonTree.Member> order : otherOrders(obj.members())) {
+                keyOrder("top-level keys in the order " + names(order), new JsonTree.Obj(order), out);
             }
         }
+    }
+
+    private static void keyOrder(String order, JsonTree tree, List<Body> out) {
+        out.add(new Body(Cause.BODY_KEY_ORDER, order + ", " + JsonLayout.COMPACT.name(), JsonLayout.COMPACT.print(tree)));
+        for (JsonLayout layout : JsonLayout.PRETTY) {
+            out.add(new Body(Cause.BODY_KEY_ORDER, order + ", " + layout.name(), layout.print(tree)));
+        }
+    }
+
+    /**
+     * Every order of the members but the one sent. A library that re-serialised the body may have
+     * written the keys in any order (a hash map's), not only sorted; 6 keys give 719 orders.
+     */
+    private static List<List<JsonTree.Member>> otherOrders(List<JsonTree.Member> members) {
+        List<List<JsonTree.Member>> orders = new ArrayList<>();
+        permute(new ArrayList<>(), new ArrayList<>(members), orders);
+        orders.remove(0);
+        return orders;
+    }
+
+    private static void permute(List<JsonTree.Member> prefix, List<JsonTree.Member> rest, List<List<JsonTree.Member>> out) {
+        if (rest.isEmpty()) {
+            out.add(List.copyOf(prefix));
+            return;
+        }
+        for (int i = 0; i < rest.size(); i++) {
+            prefix.add(rest.remove(i));
+            permute(prefix, rest, out);
+            rest.add(i, prefix.remove(prefix.size() - 1));
+        }
+    }
+
+    private static String names(List<JsonTree.Member> order) {
+        List<String> names = new ArrayList<>();
+        for (JsonTree.Member member : order) {
+            names.add(new String(member.rawKey(), StandardCharsets.UTF_8));
+        }
+        return String.join(", ", names);
     }
 
     static byte[] stripBom(byte[] bytes) {

@@ -75,6 +75,13 @@ class GotchaCatalogueIT {
     }
 
     @Test
+    void everySignatureCaseNamesTheCauseTheDoctorMustFind() {
+        assertThat(CASES.stream().filter(c -> "signature".equals(c.expectedReason())
+                && !"missing".equals(c.setting("signature", "valid")))).allSatisfy(c -> assertThat(c.expectedCause())
+                        .as(c.name()).isNotNull());
+    }
+
+    @Test
     void signatureFailuresCarryTheDoctorsFinding() {
         CatalogueCase compactPretty = CASES.stream().filter(c -> c.name().equals("compact-signed-pretty-sent"))
                 .findFirst().orElseThrow();

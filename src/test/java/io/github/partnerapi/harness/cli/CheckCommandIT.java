@@ -52,16 +52,42 @@ class CheckCommandIT {
         Files.writeString(ok.resolve("uri"), "POST /company\n");
         Files.writeString(ok.resolve("body"), "{\r\n  \"name\": \"Mine\"\r\n}");
         Files.writeString(ok.resolve("signed-body"), "{\n  \"name\": \"Mine\"\n}");
-        Files.writeString(ok.resolve("case.properties"), "expect.status=401\nexpect.reason=signature\n");
+        Files.writeString(ok.resolve("case.properties"), "expect.status=401\nexpect.reason=signature\n"
+                + "expect.cause=body-line-endings\n");
         Path wrong = Files.createDirectories(dir.resolve("cases/wrong-expectation"));
         Files.writeString(wrong.resolve("uri"), "GET /assets\n");
         Files.writeString(wrong.resolve("case.properties"), "expect.status=401\nexpect.reason=signature\n");
+        Path wrongCause = Files.createDirectories(dir.resolve("cases/wrong-cause"));
+        Files.writeString(wrongCause.resolve("uri"), "GET /assets\n");
+        Files.writeString(wrongCause.resolve("signed-uri"), "/assets/\n");
+        Files.writeString(wrongCause.resolve("case.properties"), "expect.status=401\nexpect.reason=signature\n"
+                + "expect.cause=url-query\n");
 
         CliRun run = CliRun.run("check", "--cases", dir.resolve("cases").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).containsPattern("my-crlf-case +401 signature +401 signature +passed")
-                .containsPattern("wrong-expectation +401 signature +200 +failed");
-        assertThat(lastLine(run)).isEqualTo("1 passed, 1 failed");
+                .containsPattern("wrong-expectation +401 signature +200 +failed")
+                .containsPattern("wrong-cause +401 signature +401 signature +failed \\(expected the signature doctor "
+                        + "to name url-query but it named url-path\\)");
+        assertThat(lastLine(run)).isEqualTo("1 passed, 2 failed");
+    }
+
+    @Test
+    void anUnknownKeyOrCauseInACaseIsAClearError() throws Exception {
+        Path typo = Files.createDirectories(dir.resolve("typo/cases/typo"));
+        Files.writeString(typo.resolve("uri"), "GET /assets\n");
+        Files.writeString(typo.resolve("case.properties"), "expect.status=401\nexpect.reasn=signature\n");
+        CliRun run = CliRun.run("check", "--cases", dir.resolve("typo/cases").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("typo/case.properties", "unknown key 'expect.reasn'", "expect.reason")
+                .doesNotContain("\tat ");
+
+        Path cause = Files.createDirectories(dir.resolve("cause/cases/cause"));
+        Files.writeString(cause.resolve("uri"), "GET /assets\n");
+        Files.writeString(cause.resolve("case.properties"), "expect.status=401\nexpect.cause=body-bomb\n");
+        run = CliRun.run("check", "--cases", dir.resolve("cause/cases").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cause/case.properties", "'body-bomb' is not a signature doctor cause");
     }
 
     @Test

@@ -163,6 +163,25 @@ class SignatureDoctorTest {
     }
 
     @Test
+    void signedInTheCallersOrderSentWithSortedKeys() {
+        String signed = "{\"name\":\"ACME Corp\",\"city\":\"Paris\",\"country\":\"FR\",\"tags\":[\"a\",\"b\"]}";
+        String sent = "{\"city\":\"Paris\",\"country\":\"FR\",\"name\":\"ACME Corp\",\"tags\":[\"a\",\"b\"]}";
+        assertThat(body(signed, sent)).isEqualTo(Cause.BODY_KEY_ORDER);
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, sent.getBytes(UTF_8),
+                jcaSign(KEY, TS, URL, signed.getBytes(UTF_8))));
+        assertThat(finding.transformation()).isEqualTo("top-level keys in the order \"name\", \"city\", \"country\", "
+                + "\"tags\", compact JSON");
+    }
+
+    @Test
+    void anyOrderIsTriedOnlyForUpToSixTopLevelKeys() {
+        String sent = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7}";
+        String signed = "{\"g\":7,\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6}";
+        assertThat(body(signed, sent)).isEqualTo(Cause.UNKNOWN);
+        assertThat(body(signed.replace(",\"f\":6", ""), sent.replace(",\"f\":6", ""))).isEqualTo(Cause.BODY_KEY_ORDER);
+    }
+
+    @Test
     void signedWithoutTheBody() {
         assertThat(body("", COMPACT)).isEqualTo(Cause.BODY_ABSENT);
     }
