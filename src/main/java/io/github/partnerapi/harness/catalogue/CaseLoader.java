@@ -32,6 +32,15 @@ public final class CaseLoader {
 
     private static final List<String> KEYS = List.of("description", "mode", "freshness", "timestamp", "nonce",
             "api-key", "signature", "content-type", "expect.status", "expect.reason", "expect.cause");
+    /** Per setting: the values accepted (a regex over the lower-cased value) and how to say so. */
+    private static final Map<String, String[]> VALUES = Map.of(
+            "mode", new String[] {"strict|sandbox|any", "strict, sandbox or any"},
+            "freshness", new String[] {"timestamp|nonce|both|none", "timestamp, nonce, both or none"},
+            "timestamp", new String[] {"now|now-ms|now[+-][0-9]+|[0-9]+", "now, now-ms, now-N, now+N (seconds) or Unix seconds"},
+            "nonce", new String[] {"next|reuse|decrease", "next, reuse or decrease"},
+            "api-key", new String[] {"valid|missing|unknown", "valid, missing or unknown"},
+            "signature", new String[] {"valid|padded|standard|other-key|missing", "valid, padded, standard, other-key or missing"},
+            "content-type", new String[] {".*\\S.*", "a media type such as application/json, or none"});
 
     /** Where the build copies {@code testdata/cases} inside the jar. */
     static final String BUNDLED = "partnerapi-cases";
@@ -109,9 +118,16 @@ public final class CaseLoader {
     }
 
     private static void requireKnownKeys(Path file, Map<String, String> settings) {
-        for (String key : settings.keySet()) {
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            String key = setting.getKey();
             if (!KEYS.contains(key)) {
                 throw new CatalogueException(file + ": unknown key '" + key + "'; expected one of " + String.join(", ", KEYS));
+            }
+            String[] allowed = VALUES.get(key);
+            String value = setting.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+            if (allowed != null && !value.matches(allowed[0])) {
+                throw new CatalogueException(file + ": " + key + " '" + setting.getValue().strip() + "' is not valid; expected "
+                        + allowed[1]);
             }
         }
         String cause = settings.get("expect.cause");

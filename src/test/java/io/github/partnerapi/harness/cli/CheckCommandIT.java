@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CheckCommandIT {
 
@@ -88,6 +90,19 @@ class CheckCommandIT {
         run = CliRun.run("check", "--cases", dir.resolve("cause/cases").toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cause/case.properties", "'body-bomb' is not a signature doctor cause");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mode=strictt", "freshness=foo", "timestamp=abc", "nonce=later", "api-key=maybe",
+        "signature=weird", "content-type= "})
+    void aSettingOutsideItsValuesIsAClearError(String setting) throws Exception {
+        Path bad = Files.createDirectories(dir.resolve("values/cases/bad"));
+        Files.writeString(bad.resolve("uri"), "GET /assets\n");
+        Files.writeString(bad.resolve("case.properties"), "expect.status=200\n" + setting + "\n");
+        CliRun run = CliRun.run("check", "--cases", dir.resolve("values/cases").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("bad/case.properties", setting.substring(0, setting.indexOf('=')), "expected")
+                .doesNotContain("\tat ");
     }
 
     @Test
