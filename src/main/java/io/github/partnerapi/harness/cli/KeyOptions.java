@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 final class KeyOptions {
 
     @Option(names = "--key", defaultValue = "private.pem", paramLabel = "FILE",
-            description = "PEM private key: PKCS#1, PKCS#8 or encrypted (default: ${DEFAULT-VALUE}).")
+            description = "Private key: PEM (PKCS#1, PKCS#8, encrypted) or OpenSSH (default: ${DEFAULT-VALUE}).")
     Path key;
 
     @Option(names = "--key-password-env", paramLabel = "VAR",

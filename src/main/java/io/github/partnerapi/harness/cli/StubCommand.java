@@ -37,7 +37,8 @@ final class StubCommand implements Callable<Integer> {
     @Option(names = "--api-key-file", paramLabel = "F", description = "File holding the API key to accept.")
     Path apiKeyFile;
 
-    @Option(names = "--public-key", paramLabel = "PEM", description = "Public key (PEM) that verifies that key's signatures.")
+    @Option(names = "--public-key", paramLabel = "PEM",
+            description = "Public key (PEM, or an OpenSSH ssh-rsa line) that verifies that key's signatures.")
     Path publicKey;
 
     @Option(names = "--mode", defaultValue = "strict", paramLabel = "MODE", description = "strict (default) or sandbox.")

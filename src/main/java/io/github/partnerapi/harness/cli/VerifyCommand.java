@@ -29,7 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--public-key", required = true, paramLabel = "PEM", description = "The public key (PEM).")
+    @Option(names = "--public-key", required = true, paramLabel = "PEM", description = "The public key (PEM, or an OpenSSH ssh-rsa line).")
     Path publicKey;
 
     @Option(names = "--url", required = true, paramLabel = "URL", description = "The full URL as sent.")
