@@ -46,30 +46,33 @@ final class OpenSshKeys {
                     + "), which this reader cannot decrypt; convert a copy to encrypted PKCS#8, which it reads: "
                     + "cp " + source + " key.pem && ssh-keygen -p -m PKCS8 -f key.pem");
         }
-        try {
-            return new JcaPEMKeyConverter().getPrivateKey(
-                    PrivateKeyInfoFactory.createPrivateKeyInfo(rsa(OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(blob), source)));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof KeyLoadException) {
-                throw (KeyLoadException) e;
-            }
-            throw new KeyLoadException(source + ": the OpenSSH private key is malformed; expected an RSA key "
-                    + "as ssh-keygen writes it");
-        }
+        return converted(() -> {
+            AsymmetricKeyParameter key = rsa(OpenSSHPrivateKeyUtil.parsePrivateKeyBlob(blob), source);
+            return new JcaPEMKeyConverter().getPrivateKey(PrivateKeyInfoFactory.createPrivateKeyInfo(key));
+        }, source + ": the OpenSSH private key is malformed; expected an RSA key as ssh-keygen writes it");
     }
 
     static PublicKey publicKey(String text, String source) {
         String[] fields = text.strip().split("\\s+");
-        try {
+        return converted(() -> {
             byte[] blob = Base64.getDecoder().decode(fields.length > 1 ? fields[1] : "");
-            return new JcaPEMKeyConverter().getPublicKey(
-                    SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(rsa(OpenSSHPublicKeyUtil.parsePublicKey(blob), source)));
+            AsymmetricKeyParameter key = rsa(OpenSSHPublicKeyUtil.parsePublicKey(blob), source);
+            return new JcaPEMKeyConverter().getPublicKey(SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(key));
+        }, source + ": the OpenSSH public key line is malformed; expected 'ssh-rsa AAAA… comment' as ssh-keygen writes it");
+    }
+
+    private interface Conversion<T> {
+        T run() throws IOException;
+    }
+
+    /** The conversion's result; a KeyLoadException passes through, any other failure becomes {@code failure}. */
+    private static <T> T converted(Conversion<T> conversion, String failure) {
+        try {
+            return conversion.run();
+        } catch (KeyLoadException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof KeyLoadException) {
-                throw (KeyLoadException) e;
-            }
-            throw new KeyLoadException(source + ": the OpenSSH public key line is malformed; expected "
-                    + "'ssh-rsa AAAA… comment' as ssh-keygen writes it");
+            throw new KeyLoadException(failure);
         }
     }
 

@@ -76,18 +76,12 @@ class CheckCommandIT {
 
     @Test
     void anUnknownKeyOrCauseInACaseIsAClearError() throws Exception {
-        Path typo = Files.createDirectories(dir.resolve("typo/cases/typo"));
-        Files.writeString(typo.resolve("uri"), "GET /assets\n");
-        Files.writeString(typo.resolve("case.properties"), "expect.status=401\nexpect.reasn=signature\n");
-        CliRun run = CliRun.run("check", "--cases", dir.resolve("typo/cases").toString());
+        CliRun run = checkOneCase("typo", "expect.status=401\nexpect.reasn=signature\n");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("typo/case.properties", "unknown key 'expect.reasn'", "expect.reason")
                 .doesNotContain("\tat ");
 
-        Path cause = Files.createDirectories(dir.resolve("cause/cases/cause"));
-        Files.writeString(cause.resolve("uri"), "GET /assets\n");
-        Files.writeString(cause.resolve("case.properties"), "expect.status=401\nexpect.cause=body-bomb\n");
-        run = CliRun.run("check", "--cases", dir.resolve("cause/cases").toString());
+        run = checkOneCase("cause", "expect.status=401\nexpect.cause=body-bomb\n");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cause/case.properties", "'body-bomb' is not a signature doctor cause");
     }
@@ -96,10 +90,7 @@ class CheckCommandIT {
     @ValueSource(strings = {"mode=strictt", "freshness=foo", "timestamp=abc", "nonce=later", "api-key=maybe",
         "signature=weird", "content-type= "})
     void aSettingOutsideItsValuesIsAClearError(String setting) throws Exception {
-        Path bad = Files.createDirectories(dir.resolve("values/cases/bad"));
-        Files.writeString(bad.resolve("uri"), "GET /assets\n");
-        Files.writeString(bad.resolve("case.properties"), "expect.status=200\n" + setting + "\n");
-        CliRun run = CliRun.run("check", "--cases", dir.resolve("values/cases").toString());
+        CliRun run = checkOneCase("bad", "expect.status=200\n" + setting + "\n");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("bad/case.properties", setting.substring(0, setting.indexOf('=')), "expected")
                 .doesNotContain("\tat ");
@@ -107,11 +98,17 @@ class CheckCommandIT {
 
     @Test
     void aMalformedCaseIsAClearError() throws Exception {
-        Path bad = Files.createDirectories(dir.resolve("cases/bad"));
-        Files.writeString(bad.resolve("uri"), "GET /assets\n");
-        Files.writeString(bad.resolve("case.properties"), "expect.status=ok\n");
-        CliRun run = CliRun.run("check", "--cases", dir.resolve("cases").toString());
+        CliRun run = checkOneCase("bad", "expect.status=ok\n");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("bad/case.properties", "expect.status", "'ok'").doesNotContain("\tat ");
+    }
+
+    /** Runs check on a catalogue of one case, {@code GET /assets} with these case.properties. */
+    private CliRun checkOneCase(String name, String properties) throws Exception {
+        Path cases = dir.resolve(name + "-catalogue");
+        Path folder = Files.createDirectories(cases.resolve(name));
+        Files.writeString(folder.resolve("uri"), "GET /assets\n");
+        Files.writeString(folder.resolve("case.properties"), properties);
+        return CliRun.run("check", "--cases", cases.toString());
     }
 }
