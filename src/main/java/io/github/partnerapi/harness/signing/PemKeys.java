@@ -43,7 +43,8 @@ public final class PemKeys {
     }
 
     /** Reads a private RSA key from PEM text; {@code source} names it in error messages. */
-    public static PrivateKey readPrivateKey(String pem, String source, char[] password) {
+    public static PrivateKey readPrivateKey(String text, String source, char[] password) {
+        String pem = normalised(text);
         PrivateKey key;
         if (OpenSshKeys.isPrivateKey(pem)) {
             key = OpenSshKeys.privateKey(pem, source);
@@ -62,7 +63,8 @@ public final class PemKeys {
     }
 
     /** Reads a public RSA key from PEM text; {@code source} names it in error messages. */
-    public static PublicKey readPublicKey(String pem, String source) {
+    public static PublicKey readPublicKey(String text, String source) {
+        String pem = normalised(text);
         PublicKey key;
         if (OpenSshKeys.isPublicKey(pem)) {
             key = OpenSshKeys.publicKey(pem, source);
@@ -74,6 +76,23 @@ public final class PemKeys {
         }
         RsaKeys.requireUsableRsa(key, source);
         return key;
+    }
+
+    /**
+     * Without a UTF-8 byte order mark (Windows editors write one) and with each line trimmed (a key
+     * pasted from YAML or a wiki comes indented); PEM's base64 and header lines carry no meaningful
+     * surrounding whitespace.
+     */
+    private static String normalised(String text) {
+        String pem = text;
+        for (String bom : new String[] {"\uFEFF", "\u00EF\u00BB\u00BF"}) {
+            if (pem.startsWith(bom)) {
+                pem = pem.substring(bom.length());
+            }
+        }
+        StringBuilder out = new StringBuilder(pem.length());
+        pem.lines().forEach(line -> out.append(line.strip()).append('\n'));
+        return out.toString();
     }
 
     private static String read(Path file) {

@@ -38,6 +38,20 @@ class PemKeysTest {
     }
 
     @Test
+    void readsAKeySavedWithABomCrlfOrIndented(@TempDir Path dir) throws Exception {
+        String pem = Files.readString(TestData.pkcs1Key());
+        Path bom = Files.write(dir.resolve("bom.pem"), ("\uFEFF" + pem).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path crlf = Files.writeString(dir.resolve("crlf.pem"), pem.replace("\n", "\r\n"));
+        Path indented = Files.writeString(dir.resolve("indented.pem"), "\n" + pem.indent(4));
+        for (Path file : new Path[] {bom, crlf, indented}) {
+            PrivateKey key = PemKeys.readPrivateKey(file, null);
+            assertThat(((RSAPrivateCrtKey) key).getModulus()).as(file.toString()).isEqualTo(EXPECTED.getModulus());
+        }
+        Path publicIndented = Files.writeString(dir.resolve("public.pem"), Files.readString(TestData.publicKey()).indent(2));
+        assertThat(((RSAPublicKey) PemKeys.readPublicKey(publicIndented)).getModulus()).isEqualTo(EXPECTED.getModulus());
+    }
+
+    @Test
     void missingFile() {
         assertError(() -> PemKeys.readPrivateKey(Path.of("no/such/private.pem"), null))
                 .hasMessageContaining("no/such/private.pem").hasMessageContaining("no such file");
