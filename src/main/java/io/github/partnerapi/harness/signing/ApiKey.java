@@ -34,7 +34,7 @@ public final class ApiKey {
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException("the API key is empty");
         }
-        return new ApiKey(trimmed);
+        return new ApiKey(headerSafe(trimmed, "the API key"));
     }
 
     /** Reads the key from a file and trims surrounding whitespace, as the public Signing Client does. */
@@ -47,10 +47,13 @@ public final class ApiKey {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read the API key file (" + e.getClass().getSimpleName() + ")");
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a Windows editor's byte order mark is not part of the key
+        }
         if (text.isBlank()) {
             throw new IllegalArgumentException(file + ": the API key file is empty");
         }
-        return new ApiKey(text.strip());
+        return new ApiKey(headerSafe(text.strip(), file + ": the API key"));
     }
 
     /** Reads the key from an environment variable. */
@@ -59,7 +62,25 @@ public final class ApiKey {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("environment variable " + variable + " is not set; expected the API key");
         }
-        return new ApiKey(text.strip());
+        return new ApiKey(headerSafe(text.strip(), "environment variable " + variable + ": the API key"));
+    }
+
+    /**
+     * The key, if every character can go in an HTTP header value as is: visible ASCII or a space. The
+     * message names the position and the character's code point, never the key.
+     */
+    private static String headerSafe(String key, String what) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '\n' || c == '\r') {
+                throw new IllegalArgumentException(what + " spans more than one line; expected the key alone on one line");
+            }
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException(what + " has a character that cannot go in an HTTP header at position "
+                        + (i + 1) + " (U+" + String.format("%04X", (int) c) + "); expected the key as issued, in ASCII");
+            }
+        }
+        return key;
     }
 
     /** The key in clear, for the {@code x-api-key} header. Never log it. */

@@ -34,4 +34,17 @@ class ApiKeyTest {
         assertThatThrownBy(() -> ApiKey.fromEnvironment("PARTNERAPI_NO_SUCH_VARIABLE_SET"))
                 .hasMessageContaining("PARTNERAPI_NO_SUCH_VARIABLE_SET");
     }
+
+    @Test
+    void aByteOrderMarkIsDroppedAndWhatCannotGoInAHeaderIsRefusedWithoutShowingTheKey(@TempDir Path dir) throws Exception {
+        Path bom = Files.writeString(dir.resolve("bom"), "\uFEFFbXlBcGlLZXk=\r\n");
+        assertThat(ApiKey.fromFile(bom).value()).isEqualTo("bXlBcGlLZXk=");
+        Path twoLines = Files.writeString(dir.resolve("two-lines"), "bXlBcGlLZXk=\nc2Vjb25kTGluZQ==\n");
+        assertThatThrownBy(() -> ApiKey.fromFile(twoLines)).hasMessageContaining("two-lines")
+                .hasMessageContaining("more than one line").hasMessageNotContaining("bXlB").hasMessageNotContaining("c2Vj");
+        Path accented = Files.writeString(dir.resolve("accented"), "bXlBcGlé\n");
+        assertThatThrownBy(() -> ApiKey.fromFile(accented)).hasMessageContaining("accented")
+                .hasMessageContaining("position 8 (U+00E9)").hasMessageNotContaining("bXlB");
+        assertThatThrownBy(() -> ApiKey.of("abc\u0000def")).hasMessageContaining("position 4 (U+0000)");
+    }
 }
