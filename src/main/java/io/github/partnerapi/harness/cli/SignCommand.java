@@ -63,6 +63,7 @@ final class SignCommand implements Callable<Integer> {
         String header = freshnessOptions.header();
         String freshness = freshnessOptions.value(signer);
         String target = url != null ? url : promptForUrl();
+        warnAbout(target);
         PrintWriter out = spec.commandLine().getOut();
         if ("curl".equals(format)) {
             CurlBody body = CurlBody.read(bodyFile, noBody(), root.stdin,
@@ -78,6 +79,26 @@ final class SignCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Signs what it is given, but says so on standard error (standard output stays the two lines) when
+     * the URL cannot be one a server sees: the Partner API verifies against the full URL as sent.
+     */
+    private void warnAbout(String target) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!target.startsWith("http://") && !target.startsWith("https://")) {
+            err.println("warning: the URL does not start with http:// or https://; the Partner API signs the full URL as "
+                    + "sent, e.g. https://api.qredo.network/api/v1/p/assets");
+        }
+        for (int i = 0; i < target.length(); i++) {
+            if (Character.isWhitespace(target.charAt(i))) {
+                err.println("warning: the URL has whitespace at position " + (i + 1) + ", which is signed as is; "
+                        + "an HTTP client sends it trimmed or percent-encoded, so the signature will not match");
+                break;
+            }
+        }
+        err.flush();
     }
 
     private void validate() {

@@ -74,6 +74,21 @@ class SignCommandTest {
     }
 
     @Test
+    void warnsOnStandardErrorAboutAUrlNoServerSees() {
+        CliRun bare = CliRun.run("sign", "--key", KEY, "--url", "api.qredo.network/api/v1/p/assets", "--timestamp", "1");
+        assertThat(bare.exitCode()).isZero();
+        assertThat(bare.out().lines()).hasSize(2);
+        assertThat(bare.err()).contains("warning: the URL does not start with http:// or https://");
+
+        CliRun spaced = CliRun.run("sign", "--key", KEY, "--url", "https://h/p ", "--timestamp", "1");
+        assertThat(spaced.out().lines()).hasSize(2);
+        assertThat(spaced.err()).contains("whitespace at position 12");
+
+        CliRun fine = CliRun.run("sign", "--key", KEY, "--url", "https://h/p", "--timestamp", "1");
+        assertThat(fine.err()).doesNotContain("warning");
+    }
+
+    @Test
     void defaultTimestampIsNowInSeconds() {
         long before = System.currentTimeMillis() / 1000;
         CliRun run = CliRun.run("sign", "--key", KEY, "--url", "https://h/p");
