@@ -45,6 +45,10 @@ public enum Cause {
             + "Read the value once and use it for both the header and the signature."),
     SIGNATURE_ENCODING("signature-encoding", "The signature is right but encoded wrongly: x-sign must be "
             + "URL-safe base64 (- and _) without = padding."),
+    SIGNATURE_MALFORMED("signature-malformed", "x-sign is not a whole signature: it is empty, has characters "
+            + "that are not base64url, or has another length than this key's signatures (342 characters for a "
+            + "2048-bit key). It was usually cut short, or joined with other text, when copied from a terminal or a "
+            + "log: copy the whole header value."),
     WRONG_KEY("wrong-key", "The signature was made with another private key than the one registered for this "
             + "API key. Sign with the key whose public half was uploaded."),
     UNKNOWN("unknown", "No single known difference explains it: the payload, the key and the signature do "

@@ -7,7 +7,6 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,18 +52,25 @@ public final class SignatureDoctor {
         if (verifier.verifyPayload(sentPayload, sent.xSign()).valid()) {
             return new Finding(Cause.VALID, null, sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload));
         }
-        Optional<byte[]> raw = Signatures.lenientDecode(sent.xSign());
-        if (raw.isEmpty()) {
-            return unknown(sentPayload);
+        SentSignature signature = new SentSignature(sent.xSign());
+        Optional<String> malformation = signature.malformation(signatureBytes());
+        if (malformation.isPresent()) {
+            return new Finding(Cause.SIGNATURE_MALFORMED, malformation.get(), sentPayload, sentPayload,
+                    ByteDiff.of(sentPayload, sentPayload));
         }
-        String canonical = Signatures.canonical(raw.get());
+        byte[] raw = signature.bytes().orElseThrow();
+        String canonical = SentSignature.canonical(raw);
         if (!canonical.equals(sent.xSign()) && verifier.verifyPayload(sentPayload, canonical).valid()) {
-            return new Finding(Cause.SIGNATURE_ENCODING, "unpadded URL-safe base64 (" + Signatures.describe(sent.xSign())
-                    + " was sent)", sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload));
+            return new Finding(Cause.SIGNATURE_ENCODING, "unpadded URL-safe base64 (sent with " + signature.slips() + ")",
+                    sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload));
         }
-        Optional<byte[]> digest = DigestRecovery.digest(publicKey, raw.get());
+        return diagnoseSignatureOver(sent, sentPayload, raw, canonical);
+    }
+
+    private Finding diagnoseSignatureOver(SentRequest sent, byte[] sentPayload, byte[] raw, String canonical) {
+        Optional<byte[]> digest = DigestRecovery.digest(publicKey, raw);
         if (digest.isEmpty()) {
-            return otherKey(sentPayload, raw.get()).orElseGet(() -> unknown(sentPayload));
+            return otherKey(sentPayload, raw).orElseGet(() -> unknown(sentPayload));
         }
         return search(sent, sentPayload, digest.get(), canonical);
     }
@@ -103,7 +109,7 @@ public final class SignatureDoctor {
     }
 
     private Optional<Finding> otherKey(byte[] sentPayload, byte[] raw) {
-        String canonical = Signatures.canonical(raw);
+        String canonical = SentSignature.canonical(raw);
         for (PublicKey other : otherKeys) {
             if (SignatureVerifier.of(other).verifyPayload(sentPayload, canonical).valid()) {
                 return Optional.of(new Finding(Cause.WRONG_KEY, "another private key (its public key was given as "
@@ -168,31 +174,8 @@ public final class SignatureDoctor {
         }
     }
 
-    /** Lenient decoding of x-sign values, to tell an encoding mistake from a wrong signature. */
-    static final class Signatures {
-        private Signatures() {
-        }
-
-        static Optional<byte[]> lenientDecode(String xSign) {
-            if (xSign == null || xSign.isBlank()) {
-                return Optional.empty();
-            }
-            String urlSafe = xSign.strip().replace('+', '-').replace('/', '_').replace("=", "");
-            try {
-                return Optional.of(Base64.getUrlDecoder().decode(urlSafe));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-
-        static String canonical(byte[] raw) {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        }
-
-        static String describe(String xSign) {
-            boolean padded = xSign.contains("=");
-            boolean standard = xSign.contains("+") || xSign.contains("/");
-            return padded && standard ? "padded standard base64" : padded ? "padded base64url" : "standard base64";
-        }
+    /** How long this key's signatures are: the modulus's length in bytes (256 for 2048 bits). */
+    private int signatureBytes() {
+        return (((java.security.interfaces.RSAPublicKey) publicKey).getModulus().bitLength() + 7) / 8;
     }
 }

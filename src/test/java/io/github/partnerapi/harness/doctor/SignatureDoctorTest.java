@@ -239,6 +239,41 @@ class SignatureDoctorTest {
     }
 
     @Test
+    void copySlipsAroundARightSignatureAreNamed() {
+        String good = jcaSign(KEY, TS, URL, new byte[0]);
+        String wrapped = good.substring(0, 100) + "\n" + good.substring(100);
+        String[][] cases = {
+            {good + " ", "sent with whitespace around it"},
+            {"x-sign: " + good, "sent with the header name x-sign: in front"},
+            {wrapped, "sent with line breaks or spaces inside"},
+            {Base64.getEncoder().encodeToString(Base64.getUrlDecoder().decode(good)),
+                "the standard alphabet (+ and /)"},
+        };
+        for (String[] c : cases) {
+            Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], c[0]));
+            assertThat(finding.cause()).as(c[0]).isEqualTo(Cause.SIGNATURE_ENCODING);
+            assertThat(finding.transformation()).as(c[0]).contains(c[1]);
+        }
+    }
+
+    @Test
+    void aSignatureCutShortOrNotBase64IsMalformedNotUnknown() {
+        String good = jcaSign(KEY, TS, URL, new byte[0]);
+        assertThat(good).hasSize(342);
+        Finding cut = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], good.substring(0, 100)));
+        assertThat(cut.cause()).isEqualTo(Cause.SIGNATURE_MALFORMED);
+        assertThat(cut.transformation()).isEqualTo("x-sign has 100 base64url characters; this 2048-bit key's signatures "
+                + "have 342 (256 bytes)");
+        Finding joined = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], good + "AAAA"));
+        assertThat(joined.cause()).isEqualTo(Cause.SIGNATURE_MALFORMED);
+        Finding star = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], "abc*def"));
+        assertThat(star.transformation()).isEqualTo("x-sign has a character that is not base64url, '*', at position 4 "
+                + "of its value");
+        assertThat(doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], "")).cause())
+                .isEqualTo(Cause.SIGNATURE_MALFORMED);
+    }
+
+    @Test
     void anotherKnownKey() {
         String xSign = jcaSign(OTHER, TS, URL, new byte[0]);
         assertThat(doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], xSign)).cause())
@@ -253,7 +288,7 @@ class SignatureDoctorTest {
                 .isEqualTo(Cause.UNKNOWN);
         assertThat(body("{\"name\":\"Globex\"}", COMPACT)).isEqualTo(Cause.UNKNOWN);
         assertThat(doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], "not a signature!")).cause())
-                .isEqualTo(Cause.UNKNOWN);
+                .as("not base64url: the one thing that can be said of it").isEqualTo(Cause.SIGNATURE_MALFORMED);
     }
 
     @Test

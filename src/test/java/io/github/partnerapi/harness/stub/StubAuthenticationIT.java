@@ -181,7 +181,9 @@ class StubAuthenticationIT {
             assertThat(answer.json().path("detail").path("url").asText()).isEqualTo(stub.baseUri() + "/assets");
             assertThat(answer.json().path("detail").path("string_to_sign").asText())
                     .isEqualTo(NOW + stub.baseUri() + "/assets");
-            assertThat(answer.json().path("detail").path("cause").asText()).isEqualTo("unknown");
+            assertThat(answer.json().path("detail").path("cause").asText()).isEqualTo("signature-malformed");
+            assertThat(answer.json().path("detail").path("transformation").asText())
+                    .isEqualTo("x-sign has 4 base64url characters; this 2048-bit key's signatures have 342 (256 bytes)");
         }
     }
 

@@ -1,0 +1,84 @@
+package io.github.partnerapi.harness.doctor;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An {@code x-sign} value as sent, read leniently, to tell a copy or encoding mistake (whitespace,
+ * the header name pasted along, padding, the standard alphabet, a value cut short) from a signature
+ * over other bytes.
+ */
+final class SentSignature {
+
+    private final String sent;
+    private final String cleaned;
+    private final List<String> slips = new ArrayList<>();
+
+    SentSignature(String xSign) {
+        this.sent = xSign == null ? "" : xSign;
+        String value = sent.strip();
+        if (!value.equals(sent)) {
+            slips.add("whitespace around it");
+        }
+        if (value.toLowerCase(Locale.ROOT).startsWith("x-sign:")) {
+            value = value.substring("x-sign:".length()).strip();
+            slips.add("the header name x-sign: in front");
+        }
+        if (value.chars().anyMatch(Character::isWhitespace)) {
+            value = value.replaceAll("\\s+", "");
+            slips.add("line breaks or spaces inside");
+        }
+        if (value.contains("=")) {
+            slips.add("= padding");
+        }
+        if (value.contains("+") || value.contains("/")) {
+            slips.add("the standard alphabet (+ and /)");
+        }
+        this.cleaned = value.replace('+', '-').replace('/', '_').replace("=", "");
+    }
+
+    /** The signature bytes, if the value decodes once its slips are undone. */
+    Optional<byte[]> bytes() {
+        if (cleaned.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Base64.getUrlDecoder().decode(cleaned));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What was wrong with the value as sent, e.g. "= padding and whitespace around it"; empty if nothing. */
+    String slips() {
+        return String.join(" and ", slips);
+    }
+
+    /** Why the value is no signature of a key whose signatures are {@code expectedBytes} long, or empty if it could be one. */
+    Optional<String> malformation(int expectedBytes) {
+        if (sent.isBlank()) {
+            return Optional.of("x-sign is empty");
+        }
+        for (int i = 0; i < cleaned.length(); i++) {
+            char c = cleaned.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return Optional.of("x-sign has a character that is not base64url, '" + c + "', at position " + (i + 1)
+                        + " of its value");
+            }
+        }
+        int expectedChars = (expectedBytes * 8 + 5) / 6;
+        Optional<byte[]> raw = bytes();
+        if (raw.isEmpty() || raw.get().length != expectedBytes) {
+            return Optional.of("x-sign has " + cleaned.length() + " base64url characters; this " + expectedBytes * 8
+                    + "-bit key's signatures have " + expectedChars + " (" + expectedBytes + " bytes)");
+        }
+        return Optional.empty();
+    }
+
+    static String canonical(byte[] raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+}
