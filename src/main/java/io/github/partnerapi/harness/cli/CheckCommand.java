@@ -7,6 +7,7 @@ import io.github.partnerapi.harness.catalogue.CatalogueRunner;
 import io.github.partnerapi.harness.catalogue.CatalogueTarget;
 import io.github.partnerapi.harness.catalogue.ResultTable;
 import io.github.partnerapi.harness.signing.ApiKey;
+import io.github.partnerapi.harness.signing.KeyFiles;
 import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.stub.StubCredentials;
 import io.github.partnerapi.harness.stub.StubMode;
@@ -59,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             PrivateKey key = keyOptions.privateKey();
             CatalogueTarget target = new CatalogueTarget("remote", baseUri.replaceAll("/$", ""),
-                    ApiKey.fromFile(apiKeyFile), key, null, null);
+                    ApiKey.fromFile(apiKeyFile), key, KeyFiles.publicKeyOf(key).orElse(null), null);
             results = new CatalogueRunner(List.of(target), Clock.systemUTC()).run(loaded);
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -4,16 +4,12 @@ import io.github.partnerapi.harness.allure.AllureEnvironment;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilter;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilterBuilder;
 import io.github.partnerapi.harness.signing.ApiKey;
+import io.github.partnerapi.harness.signing.KeyFiles;
 import io.github.partnerapi.harness.signing.KeyLoadException;
 import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.stub.StubCredentials;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.RSAPublicKeySpec;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -64,7 +60,7 @@ final class Sessions {
         PartnerApiSigningFilterBuilder builder = PartnerApiSigningFilter.builder().apiKey(apiKey).privateKey(privateKey);
         PartnerApiSigningFilter filter = (config.nonces() ? builder.nonces() : builder).build();
         PartnerApiTarget target = new PartnerApiTarget("remote", config.baseUri(), apiKey, freshness(config));
-        return new Session(target, filter, null, publicKeyOf(privateKey));
+        return new Session(target, filter, null, KeyFiles.publicKeyOf(privateKey).orElse(null));
     }
 
     private static ApiKey apiKey(PartnerApiConfig config) {
@@ -81,17 +77,5 @@ final class Sessions {
 
     private static String freshness(PartnerApiConfig config) {
         return config.nonces() ? "nonce" : "timestamp";
-    }
-
-    private static PublicKey publicKeyOf(PrivateKey key) {
-        if (!(key instanceof RSAPrivateCrtKey crt)) {
-            return null;
-        }
-        try {
-            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(crt.getModulus(),
-                    crt.getPublicExponent()));
-        } catch (GeneralSecurityException e) {
-            return null;
-        }
     }
 }

@@ -9,9 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Optional;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
@@ -40,6 +47,22 @@ public final class KeyFiles {
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM cannot generate RSA keys", e);
+        }
+    }
+
+    /**
+     * The public half of an RSA private key, from the modulus and public exponent that PKCS#1 and
+     * PKCS#8 keys carry; empty for a key without them.
+     */
+    public static Optional<PublicKey> publicKeyOf(PrivateKey key) {
+        if (!(key instanceof RSAPrivateCrtKey crt)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(KeyFactory.getInstance("RSA").generatePublic(
+                    new RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent())));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
         }
     }
 

@@ -49,6 +49,24 @@ class CheckCommandIT {
     }
 
     @Test
+    void againstARemoteStrictTargetTheDoctorsCauseIsCheckedToo() throws Exception {
+        StubCredentials credentials = StubCredentials.generate();
+        credentials.writeTo(dir);
+        Path wrongCause = Files.createDirectories(dir.resolve("cases/wrong-cause"));
+        Files.writeString(wrongCause.resolve("uri"), "GET /assets\n");
+        Files.writeString(wrongCause.resolve("signed-uri"), "/assets/\n");
+        Files.writeString(wrongCause.resolve("case.properties"), "expect.status=401\nexpect.reason=signature\n"
+                + "expect.cause=url-query\n");
+        try (VerifierStub strict = VerifierStub.builder().apiKey(credentials.apiKey().value(),
+                credentials.keyPair().getPublic()).build()) {
+            CliRun run = CliRun.run("check", "--cases", dir.resolve("cases").toString(), "--base-uri", strict.baseUri(),
+                    "--api-key-file", dir.resolve("apikey").toString(), "--key", dir.resolve("private.pem").toString());
+            assertThat(run.out()).containsPattern("wrong-cause +401 signature +401 signature +failed \\(expected the "
+                    + "signature doctor to name url-query but it named url-path\\)");
+        }
+    }
+
+    @Test
     void aCaseWrittenInTheDocumentedFormatRunsAndAWrongExpectationFails() throws Exception {
         Path ok = Files.createDirectories(dir.resolve("cases/my-crlf-case"));
         Files.writeString(ok.resolve("uri"), "POST /company\n");
