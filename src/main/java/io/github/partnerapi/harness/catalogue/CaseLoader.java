@@ -39,7 +39,8 @@ public final class CaseLoader {
             "timestamp", new String[] {"now|now-ms|now[+-][0-9]+|[0-9]+", "now, now-ms, now-N, now+N (seconds) or Unix seconds"},
             "nonce", new String[] {"next|reuse|decrease", "next, reuse or decrease"},
             "api-key", new String[] {"valid|missing|unknown", "valid, missing or unknown"},
-            "signature", new String[] {"valid|padded|standard|other-key|missing", "valid, padded, standard, other-key or missing"},
+            "signature", new String[] {"valid|padded|standard|truncated|other-key|missing",
+                "valid, padded, standard, truncated, other-key or missing"},
             "content-type", new String[] {".*\\S.*", "a media type such as application/json, or none"});
 
     /** Where the build copies {@code testdata/cases} inside the jar. */

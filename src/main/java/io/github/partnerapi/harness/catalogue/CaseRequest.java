@@ -90,6 +90,7 @@ final class CaseRequest {
             case "missing" -> { }
             case "padded" -> headers.put("x-sign", xSign + "=".repeat((4 - xSign.length() % 4) % 4));
             case "standard" -> headers.put("x-sign", xSign.replace('-', '+').replace('_', '/'));
+            case "truncated" -> headers.put("x-sign", xSign.substring(0, 300));
             default -> headers.put("x-sign", xSign);
         }
     }
