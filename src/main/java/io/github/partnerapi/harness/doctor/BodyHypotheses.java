@@ -53,9 +53,9 @@ final class BodyHypotheses {
     }
 
     private static void jsonLevel(byte[] sent, JsonTree tree, List<Body> out) {
-        boolean compact = Arrays.equals(JsonLayout.COMPACT.print(tree), sent);
+        byte[] compacted = JsonLayout.COMPACT.print(tree);
+        boolean compact = Arrays.equals(compacted, sent);
         if (!compact) {
-            byte[] compacted = JsonLayout.COMPACT.print(tree);
             out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name(), compacted));
             // A compact body saved by `echo` or an editor ends with a newline; the signer read the file.
             out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name() + " with a trailing newline",

@@ -1,7 +1,7 @@
 package io.github.partnerapi.harness.doctor;
 
+import io.github.partnerapi.harness.signing.XSign;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,14 +42,7 @@ final class SentSignature {
 
     /** The signature bytes, if the value decodes once its slips are undone. */
     Optional<byte[]> bytes() {
-        if (cleaned.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Base64.getUrlDecoder().decode(cleaned));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return XSign.decode(cleaned);
     }
 
     /** What was wrong with the value as sent, e.g. "= padding and whitespace around it"; empty if nothing. */
@@ -76,9 +69,5 @@ final class SentSignature {
                     + "-bit key's signatures have " + expectedChars + " (" + expectedBytes + " bytes)");
         }
         return Optional.empty();
-    }
-
-    static String canonical(byte[] raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 }

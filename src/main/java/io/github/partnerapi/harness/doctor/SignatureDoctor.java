@@ -1,6 +1,7 @@
 package io.github.partnerapi.harness.doctor;
 
 import io.github.partnerapi.harness.signing.SignatureVerifier;
+import io.github.partnerapi.harness.signing.XSign;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -59,7 +60,7 @@ public final class SignatureDoctor {
                     ByteDiff.of(sentPayload, sentPayload));
         }
         byte[] raw = signature.bytes().orElseThrow();
-        String canonical = SentSignature.canonical(raw);
+        String canonical = XSign.encode(raw);
         if (!canonical.equals(sent.xSign()) && verifier.verifyPayload(sentPayload, canonical).valid()) {
             return new Finding(Cause.SIGNATURE_ENCODING, "unpadded URL-safe base64 (sent with " + signature.slips() + ")",
                     sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload));
@@ -109,7 +110,7 @@ public final class SignatureDoctor {
     }
 
     private Optional<Finding> otherKey(byte[] sentPayload, byte[] raw) {
-        String canonical = SentSignature.canonical(raw);
+        String canonical = XSign.encode(raw);
         for (PublicKey other : otherKeys) {
             if (SignatureVerifier.of(other).verifyPayload(sentPayload, canonical).valid()) {
                 return Optional.of(new Finding(Cause.WRONG_KEY, "another private key (its public key was given as "
