@@ -7,21 +7,14 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /** Turns what {@code PEMParser} returns into JCA keys, with errors that name the source. */
 final class PemObjects {
-
-    /** Used only to decrypt keys (PBES2 and legacy OpenSSL ciphers); never registered globally. */
-    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
     private PemObjects() {
     }
@@ -33,9 +26,9 @@ final class PemObjects {
         } else if (object instanceof PrivateKeyInfo) {
             info = (PrivateKeyInfo) object;
         } else if (object instanceof PKCS8EncryptedPrivateKeyInfo) {
-            info = decryptPkcs8((PKCS8EncryptedPrivateKeyInfo) object, source, password);
+            info = EncryptedKeys.decrypt((PKCS8EncryptedPrivateKeyInfo) object, source, password);
         } else if (object instanceof PEMEncryptedKeyPair) {
-            info = decryptLegacy((PEMEncryptedKeyPair) object, source, password);
+            info = EncryptedKeys.decrypt((PEMEncryptedKeyPair) object, source, password);
         } else {
             throw new KeyLoadException(source + ": expected a private key (RSA PRIVATE KEY, PRIVATE KEY or "
                     + "ENCRYPTED PRIVATE KEY), found " + PemKeys.describe(object));
@@ -82,39 +75,5 @@ final class PemObjects {
             case "1.2.840.10040.4.1": return "DSA";
             default: return oid;
         }
-    }
-
-    private static PrivateKeyInfo decryptPkcs8(PKCS8EncryptedPrivateKeyInfo encrypted, String source,
-            char[] password) {
-        requirePassword(source, password);
-        try {
-            InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                    .setProvider(BC).build(password);
-            return encrypted.decryptPrivateKeyInfo(decryptor);
-        } catch (Exception e) {
-            throw wrongPassword(source);
-        }
-    }
-
-    private static PrivateKeyInfo decryptLegacy(PEMEncryptedKeyPair encrypted, String source, char[] password) {
-        requirePassword(source, password);
-        try {
-            return encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))
-                    .getPrivateKeyInfo();
-        } catch (Exception e) {
-            throw wrongPassword(source);
-        }
-    }
-
-    private static void requirePassword(String source, char[] password) {
-        if (password == null || password.length == 0) {
-            throw new KeyLoadException(source + ": the private key is encrypted; give its password "
-                    + "(for example --key-password-env VAR, or privateKeyPassword(...))");
-        }
-    }
-
-    private static KeyLoadException wrongPassword(String source) {
-        return new KeyLoadException(source + ": cannot decrypt the private key: wrong password, "
-                + "or a cipher this reader does not support");
     }
 }

@@ -14,6 +14,7 @@ import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PemKeysTest {
@@ -23,7 +24,8 @@ class PemKeysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vectors/test-private-pkcs1.pem", "vectors/test-private-pkcs8.pem",
-        "keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem", "keys/openssh-private"})
+        "keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem", "keys/openssh-private",
+        "keys/encrypted-pkcs8-scrypt.pem", "keys/encrypted-pkcs8-3des.pem", "keys/encrypted-pkcs8-camellia.pem"})
     void readsEveryPrivateKeyFormOfTheTestKey(String file) {
         PrivateKey key = PemKeys.readPrivateKey(TestData.file(file), PASSWORD);
         assertThat(((RSAPrivateCrtKey) key).getModulus()).isEqualTo(EXPECTED.getModulus());
@@ -159,10 +161,33 @@ class PemKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem"})
+    @ValueSource(strings = {"keys/encrypted-pkcs8.pem", "keys/encrypted-pkcs1.pem", "keys/encrypted-pkcs8-scrypt.pem",
+        "keys/encrypted-pkcs8-3des.pem", "keys/encrypted-pkcs8-camellia.pem"})
     void wrongPassword(String file) {
         assertError(() -> PemKeys.readPrivateKey(TestData.file(file), "wrong".toCharArray()))
-                .hasMessageContaining(file).hasMessageContaining("wrong password");
+                .hasMessageContaining(file).hasMessageContaining("wrong password").hasMessageNotContaining("re-encrypt");
+    }
+
+    @Test
+    void wrongPasswordNamesTheScheme() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/encrypted-pkcs8-scrypt.pem"), "x".toCharArray()))
+                .hasMessageContaining("(PBES2, scrypt, AES-256/CBC): wrong password");
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/encrypted-pkcs8-3des.pem"), "x".toCharArray()))
+                .hasMessageContaining("(PBE-SHA1-3DES): wrong password");
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/encrypted-pkcs1.pem"), "x".toCharArray()))
+                .hasMessageContaining("(legacy PEM encryption, AES-256-CBC): wrong password");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "keys/encrypted-pkcs8-aria.pem | PBES2, PBKDF2, algorithm 1.2.410.200046.1.1.12 | openssl pkcs8 -topk8",
+        "keys/encrypted-pkcs1-seed.pem | legacy PEM encryption, SEED-CBC | openssl pkcs8 -provider legacy -provider default -topk8"})
+    void aCipherTheReaderCannotUseIsNamedWithTheCommandThatReEncrypts(String file, String scheme, String command) {
+        for (char[] password : new char[][] {PASSWORD, "wrong".toCharArray()}) {
+            assertError(() -> PemKeys.readPrivateKey(TestData.file(file), password))
+                    .hasMessageContaining(file).hasMessageContaining("encrypted with " + scheme + ", which this reader cannot decrypt")
+                    .hasMessageContaining(command + " -v2 aes-256-cbc -in ").hasMessageNotContaining("wrong password");
+        }
     }
 
     @Test
