@@ -2,12 +2,10 @@ package io.github.partnerapi.harness.signing;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.function.Predicate;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -15,6 +13,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
@@ -39,19 +38,19 @@ public final class PemKeys {
 
     /** Reads a private RSA key; {@code password} may be null for an unencrypted key. */
     public static PrivateKey readPrivateKey(Path file, char[] password) {
-        return readPrivateKey(read(file), file.toString(), password);
+        return readPrivateKey(KeyText.read(file), file.toString(), password);
     }
 
     /** Reads a private RSA key from PEM text; {@code source} names it in error messages. */
     public static PrivateKey readPrivateKey(String text, String source, char[] password) {
-        String pem = normalised(text);
+        String pem = KeyText.normalised(text);
         PrivateKey key;
         if (OpenSshKeys.isPrivateKey(pem)) {
             key = OpenSshKeys.privateKey(pem, source);
         } else if (OpenSshKeys.isPublicKey(pem)) {
             throw new KeyLoadException(source + ": an OpenSSH public key (ssh-…); expected a private key");
         } else {
-            key = PemObjects.privateKey(parse(pem, source), source, password);
+            key = PemObjects.privateKey(parse(pem, source, PemKeys::isPrivateKey), source, password);
         }
         RsaKeys.requireUsableRsa(key, source);
         return key;
@@ -59,12 +58,12 @@ public final class PemKeys {
 
     /** Reads a public RSA key from a {@code PUBLIC KEY}, {@code RSA PUBLIC KEY} or certificate PEM. */
     public static PublicKey readPublicKey(Path file) {
-        return readPublicKey(read(file), file.toString());
+        return readPublicKey(KeyText.read(file), file.toString());
     }
 
     /** Reads a public RSA key from PEM text; {@code source} names it in error messages. */
     public static PublicKey readPublicKey(String text, String source) {
-        String pem = normalised(text);
+        String pem = KeyText.normalised(text);
         PublicKey key;
         if (OpenSshKeys.isPublicKey(pem)) {
             key = OpenSshKeys.publicKey(pem, source);
@@ -72,62 +71,36 @@ public final class PemKeys {
             throw new KeyLoadException(source + ": expected a public key (PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE "
                     + "or ssh-rsa), found an OpenSSH private key");
         } else {
-            key = PemObjects.publicKey(parse(pem, source), source);
+            key = PemObjects.publicKey(parse(pem, source, PemKeys::isPublicKey), source);
         }
         RsaKeys.requireUsableRsa(key, source);
         return key;
     }
 
     /**
-     * Without a UTF-8 byte order mark (Windows editors write one) and with each line trimmed (a key
-     * pasted from YAML or a wiki comes indented); PEM's base64 and header lines carry no meaningful
-     * surrounding whitespace.
+     * The first PEM object of the wanted kind, so a file holding a certificate and then its key (as
+     * some servers keep them) is read; otherwise the first object, for the error to describe.
      */
-    private static String normalised(String text) {
-        String pem = text;
-        for (String bom : new String[] {"\uFEFF", "\u00EF\u00BB\u00BF"}) {
-            if (pem.startsWith(bom)) {
-                pem = pem.substring(bom.length());
-            }
-        }
-        StringBuilder out = new StringBuilder(pem.length());
-        pem.lines().forEach(line -> out.append(line.strip()).append('\n'));
-        return out.toString();
-    }
-
-    private static String read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new KeyLoadException(file + ": no such file; expected a PEM key file");
-        } catch (IOException e) {
-            throw new KeyLoadException(file + ": cannot read the key file (" + e.getClass().getSimpleName() + ")");
-        }
-        if (bytes.length == 0) {
-            throw new KeyLoadException(file + ": the file is empty; expected a PEM key (-----BEGIN ...-----)");
-        }
-        if ((bytes[0] & 0xff) == 0x30) {
-            throw new KeyLoadException(file + ": this looks like a DER (binary) key; expected PEM text. "
-                    + "Convert it with: openssl rsa -inform DER -in " + file + " -out key.pem");
-        }
-        return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
-    private static Object parse(String pem, String source) {
+    private static Object parse(String pem, String source, Predicate<Object> wanted) {
         if (pem.isBlank()) {
             throw new KeyLoadException(source + ": the key is empty; expected a PEM key (-----BEGIN ...-----)");
         }
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object = parser.readObject();
-            while (object instanceof ASN1ObjectIdentifier) {
-                object = parser.readObject(); // EC PARAMETERS in front of an EC key: report the key itself
+            Object first = null;
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (object instanceof ASN1ObjectIdentifier) {
+                    continue; // EC PARAMETERS in front of an EC key: report the key itself
+                }
+                if (wanted.test(object)) {
+                    return object;
+                }
+                first = first == null ? object : first;
             }
-            if (object == null) {
+            if (first == null) {
                 throw new KeyLoadException(source + ": no PEM block found; expected a PEM key "
                         + "that starts with a -----BEGIN ... KEY----- line");
             }
-            return object;
+            return first;
         } catch (IOException | RuntimeException e) {
             if (e instanceof KeyLoadException) {
                 throw (KeyLoadException) e;
@@ -138,9 +111,17 @@ public final class PemKeys {
         }
     }
 
+    private static boolean isPrivateKey(Object object) {
+        return object instanceof PEMKeyPair || object instanceof PrivateKeyInfo
+                || object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo;
+    }
+
+    private static boolean isPublicKey(Object object) {
+        return object instanceof SubjectPublicKeyInfo || object instanceof X509CertificateHolder;
+    }
+
     static String describe(Object object) {
-        if (object instanceof PEMKeyPair || object instanceof PrivateKeyInfo
-                || object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+        if (isPrivateKey(object)) {
             return "a private key";
         }
         if (object instanceof SubjectPublicKeyInfo) {
@@ -148,6 +129,9 @@ public final class PemKeys {
         }
         if (object instanceof X509CertificateHolder) {
             return "a certificate";
+        }
+        if (object instanceof PKCS10CertificationRequest) {
+            return "a certificate signing request (CERTIFICATE REQUEST)";
         }
         return "a PEM object of another kind";
     }

@@ -73,6 +73,8 @@ final class PemObjects {
             case "1.3.101.112": return "Ed25519";
             case "1.3.101.113": return "Ed448";
             case "1.2.840.10040.4.1": return "DSA";
+            case "1.2.840.113549.1.1.10": return "RSASSA-PSS (an RSA key restricted to PSS signatures; "
+                    + "make a plain one with openssl genrsa)";
             default: return oid;
         }
     }

@@ -54,6 +54,40 @@ class PemKeysTest {
     }
 
     @Test
+    void readsTheKeyOfAFileThatHoldsTheCertificateFirst(@TempDir Path dir) throws Exception {
+        Path combined = Files.writeString(dir.resolve("combined.pem"),
+                Files.readString(TestData.file("keys/certificate.pem")) + Files.readString(TestData.pkcs1Key()));
+        PrivateKey key = PemKeys.readPrivateKey(combined, null);
+        assertThat(((RSAPrivateCrtKey) key).getModulus()).isEqualTo(EXPECTED.getModulus());
+        assertThat(((RSAPublicKey) PemKeys.readPublicKey(combined)).getModulus()).isEqualTo(EXPECTED.getModulus());
+    }
+
+    @Test
+    void pkcs12KeystoreGetsTheCommandThatExtractsTheKey() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/keystore.p12"), PASSWORD))
+                .hasMessageContaining("keystore.p12: a PKCS#12 keystore")
+                .hasMessageContaining("openssl pkcs12 -in ").hasMessageContaining(" -nocerts -nodes -out private.pem");
+    }
+
+    @Test
+    void certificateRequestIsNamed() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/certificate-request.pem"), null))
+                .hasMessageContaining("certificate-request.pem: expected a private key")
+                .hasMessageContaining("found a certificate signing request");
+    }
+
+    @Test
+    void rsaPssKeyIsRefused() {
+        assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/rsa-pss-private.pem"), null))
+                .hasMessageContaining("rsa-pss-private.pem: expected an RSA key, found a key of algorithm RSASSA-PSS");
+    }
+
+    @Test
+    void directoryInsteadOfAFile(@TempDir Path dir) {
+        assertError(() -> PemKeys.readPrivateKey(dir, null)).hasMessageContaining(dir + ": is a directory");
+    }
+
+    @Test
     void missingFile() {
         assertError(() -> PemKeys.readPrivateKey(Path.of("no/such/private.pem"), null))
                 .hasMessageContaining("no/such/private.pem").hasMessageContaining("no such file");
