@@ -29,12 +29,22 @@ final class BenchStubCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", paramLabel = "S", description = "Seconds per mode (default: ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "S",
+            description = "Seconds of unmeasured load in each mode first, so neither is measured before the JIT "
+                    + "has compiled its path (default: ${DEFAULT-VALUE}; 0: none).")
+    int warmup;
+
     @Option(names = "--mode", defaultValue = "both", paramLabel = "MODE", description = "strict, sandbox or both (default).")
     String mode;
 
     @Option(names = "--tamper-every", defaultValue = "10", paramLabel = "K",
             description = "Every K-th POST is tampered after signing and must get 401 in strict mode (0: none).")
     int tamperEvery;
+
+    private static VerifierStub stub(StubCredentials credentials, String mode) throws Exception {
+        return VerifierStub.builder().apiKey(credentials.apiKey().value(), credentials.keyPair().getPublic())
+                .mode(StubMode.parse(mode)).build();
+    }
 
     private static long heapAfterGc() {
         Runtime runtime = Runtime.getRuntime();
@@ -44,20 +54,27 @@ final class BenchStubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (connections < 1 || connections > 1024 || seconds < 1 || seconds > 3600) {
-            throw new ParameterException(spec.commandLine(), "--connections must be 1..1024 and --seconds 1..3600");
+        if (connections < 1 || connections > 1024 || seconds < 1 || seconds > 3600 || warmup < 0 || warmup > 600) {
+            throw new ParameterException(spec.commandLine(),
+                    "--connections must be 1..1024, --seconds 1..3600 and --warmup 0..600");
         }
         if (!mode.matches("strict|sandbox|both")) {
             throw new ParameterException(spec.commandLine(), "--mode must be strict, sandbox or both, got '" + mode + "'");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("crypto provider: " + CryptoProviders.describe() + "; " + connections + " connections, "
-                + seconds + " s per mode; " + Runtime.getRuntime().availableProcessors() + " cores");
+                + seconds + " s per mode after " + warmup + " s of warm-up each; "
+                + Runtime.getRuntime().availableProcessors() + " cores");
         StubCredentials credentials = StubCredentials.generate();
+        String[] modes = mode.equals("both") ? new String[] {"sandbox", "strict"} : new String[] {mode};
+        for (String m : warmup > 0 ? modes : new String[0]) {
+            try (VerifierStub stub = stub(credentials, m)) {
+                StubLoad.run(stub, credentials, m.equals("strict"), connections, warmup, tamperEvery);
+            }
+        }
         Map<String, StubLoad.Result> results = new LinkedHashMap<>();
-        for (String m : mode.equals("both") ? new String[] {"sandbox", "strict"} : new String[] {mode}) {
-            try (VerifierStub stub = VerifierStub.builder().apiKey(credentials.apiKey().value(),
-                    credentials.keyPair().getPublic()).mode(StubMode.parse(m)).build()) {
+        for (String m : modes) {
+            try (VerifierStub stub = stub(credentials, m)) {
                 StubLoad.Result r = StubLoad.run(stub, credentials, m.equals("strict"), connections, seconds, tamperEvery);
                 results.put(m, r);
                 out.printf("%-8s %9d requests in %5.1f s = %8.0f req/s, p50 %6.2f ms, p99 %6.2f ms, wrong verdicts %d, "

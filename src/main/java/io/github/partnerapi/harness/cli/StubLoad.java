@@ -106,8 +106,9 @@ final class StubLoad {
                     : new byte[0];
             String ts = signer.timestamp();
             String xSign = signer.sign(ts, "http://" + authority + target, body);
-            boolean tamper = tamperEvery > 0 && i % tamperEvery == tamperEvery - 1 && post;
-            byte[] sent = tamper ? ("{\"name\":\"tampered-" + i + "\"}").getBytes(StandardCharsets.UTF_8) : body;
+            boolean tamper = post && tamperEvery > 0 && (i / 2) % tamperEvery == tamperEvery - 1;
+            byte[] sent = tamper ? ("{\"name\":\"tampered-" + i + "\",\"city\":\"Paris\"}").getBytes(StandardCharsets.UTF_8)
+                    : body;
             String head = (post ? "POST " : "GET ") + target + " HTTP/1.1\r\nHost: " + authority + "\r\nx-api-key: "
                     + credentials.apiKey().value() + "\r\nx-timestamp: " + ts + "\r\nx-sign: " + xSign + "\r\n"
                     + (post ? "Content-Type: application/json\r\nContent-Length: " + sent.length + "\r\n" : "") + "\r\n";
