@@ -5,7 +5,10 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -32,6 +35,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * <p>Every failure is a {@link KeyLoadException} naming the file and what was expected.
  */
 public final class PemKeys {
+
+    private static final Pattern MISLABEL = Pattern.compile("-----BEGIN ((RSA )?(PRIVATE KEY|PUBLIC KEY))-----");
 
     private PemKeys() {
     }
@@ -85,6 +90,24 @@ public final class PemKeys {
         if (pem.isBlank()) {
             throw new KeyLoadException(source + ": the key is empty; expected a PEM key (-----BEGIN ...-----)");
         }
+        Object object;
+        try {
+            object = firstOf(pem, wanted);
+        } catch (IOException | RuntimeException e) {
+            return relabelled(pem, wanted).orElseThrow(() -> new KeyLoadException(source + ": not a readable PEM "
+                    + "key (the PEM block is malformed or of an unknown type); expected RSA PRIVATE KEY, PRIVATE KEY, "
+                    + "ENCRYPTED PRIVATE KEY, OPENSSH PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE or an "
+                    + "ssh-rsa line"));
+        }
+        if (object == null) {
+            throw new KeyLoadException(source + ": no PEM block found; expected a PEM key "
+                    + "that starts with a -----BEGIN ... KEY----- line");
+        }
+        return object;
+    }
+
+    /** The first object that is wanted, else the first of any kind, else null. */
+    private static Object firstOf(String pem, Predicate<Object> wanted) throws IOException {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object first = null;
             for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
@@ -96,18 +119,26 @@ public final class PemKeys {
                 }
                 first = first == null ? object : first;
             }
-            if (first == null) {
-                throw new KeyLoadException(source + ": no PEM block found; expected a PEM key "
-                        + "that starts with a -----BEGIN ... KEY----- line");
-            }
             return first;
+        }
+    }
+
+    /**
+     * PKCS#1 under a PKCS#8 label or the reverse (a hand-edited file, or a library that labels
+     * wrongly): the DER says unambiguously what it is, so it is read under the other label.
+     */
+    private static Optional<Object> relabelled(String pem, Predicate<Object> wanted) {
+        Matcher label = MISLABEL.matcher(pem);
+        if (!label.find()) {
+            return Optional.empty();
+        }
+        String swapped = label.group(2) == null ? "RSA " + label.group(3) : label.group(3);
+        String text = pem.replace("-----BEGIN " + label.group(1) + "-----", "-----BEGIN " + swapped + "-----")
+                .replace("-----END " + label.group(1) + "-----", "-----END " + swapped + "-----");
+        try {
+            return Optional.ofNullable(firstOf(text, wanted));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof KeyLoadException) {
-                throw (KeyLoadException) e;
-            }
-            throw new KeyLoadException(source + ": not a readable PEM key (the PEM block is malformed or "
-                    + "of an unknown type); expected RSA PRIVATE KEY, PRIVATE KEY, ENCRYPTED PRIVATE KEY, "
-                    + "OPENSSH PRIVATE KEY, PUBLIC KEY, RSA PUBLIC KEY, CERTIFICATE or an ssh-rsa line");
+            return Optional.empty();
         }
     }
 

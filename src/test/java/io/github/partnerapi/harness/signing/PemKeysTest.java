@@ -63,6 +63,22 @@ class PemKeysTest {
     }
 
     @Test
+    void readsPkcs1UnderAPkcs8LabelAndTheReverse(@TempDir Path dir) throws Exception {
+        Path pkcs1AsPkcs8 = Files.writeString(dir.resolve("a.pem"),
+                Files.readString(TestData.pkcs1Key()).replace("RSA PRIVATE KEY", "PRIVATE KEY"));
+        Path pkcs8AsPkcs1 = Files.writeString(dir.resolve("b.pem"),
+                Files.readString(TestData.pkcs8Key()).replace("PRIVATE KEY", "RSA PRIVATE KEY"));
+        for (Path file : new Path[] {pkcs1AsPkcs8, pkcs8AsPkcs1}) {
+            PrivateKey key = PemKeys.readPrivateKey(file, null);
+            assertThat(((RSAPrivateCrtKey) key).getModulus()).as(file.toString()).isEqualTo(EXPECTED.getModulus());
+        }
+        Path pkcs1PublicAsSpki = Files.writeString(dir.resolve("c.pem"),
+                Files.readString(TestData.file("keys/rsa-public-pkcs1.pem")).replace("RSA PUBLIC KEY", "PUBLIC KEY"));
+        assertThat(((RSAPublicKey) PemKeys.readPublicKey(pkcs1PublicAsSpki)).getModulus()).isEqualTo(EXPECTED.getModulus());
+        assertError(() -> PemKeys.readPublicKey(pkcs1AsPkcs8)).hasMessageContaining("expected a public key");
+    }
+
+    @Test
     void pkcs12KeystoreGetsTheCommandThatExtractsTheKey() {
         assertError(() -> PemKeys.readPrivateKey(TestData.file("keys/keystore.p12"), PASSWORD))
                 .hasMessageContaining("keystore.p12: a PKCS#12 keystore")
