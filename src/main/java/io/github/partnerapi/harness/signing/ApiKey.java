@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A Partner API key. Its {@link #toString()} and {@link #masked()} show only the first four
@@ -20,6 +21,8 @@ import java.util.Objects;
  * }</pre>
  */
 public final class ApiKey {
+
+    private static final Pattern HEADER_NAME = Pattern.compile("(?i)x-api-key\\s*[:=]");
 
     private final String value;
 
@@ -70,6 +73,14 @@ public final class ApiKey {
      * message names the position and the character's code point, never the key.
      */
     private static String headerSafe(String key, String what) {
+        if (HEADER_NAME.matcher(key).lookingAt()) {
+            throw new IllegalArgumentException(what + " starts with the header name x-api-key; expected the key "
+                    + "alone, as issued");
+        }
+        if (key.length() > 1 && "\"'`".indexOf(key.charAt(0)) >= 0 && key.charAt(key.length() - 1) == key.charAt(0)) {
+            throw new IllegalArgumentException(what + " is in quotes (" + key.charAt(0) + "…" + key.charAt(0)
+                    + "); expected the key alone, as issued");
+        }
         for (int i = 0; i < key.length(); i++) {
             char c = key.charAt(i);
             if (c == '\n' || c == '\r') {

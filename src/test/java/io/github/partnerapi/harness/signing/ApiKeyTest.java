@@ -47,4 +47,15 @@ class ApiKeyTest {
                 .hasMessageContaining("position 8 (U+00E9)").hasMessageNotContaining("bXlB");
         assertThatThrownBy(() -> ApiKey.of("abc\u0000def")).hasMessageContaining("position 4 (U+0000)");
     }
+
+    @Test
+    void aPastedHeaderNameOrQuotesAreRefusedWithoutShowingTheKey(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("apikey"), "x-api-key: bXlBcGlLZXk=\n");
+        assertThatThrownBy(() -> ApiKey.fromFile(file)).hasMessageContaining(file + ": the API key starts with "
+                + "the header name x-api-key").hasMessageNotContaining("bXlB");
+        assertThatThrownBy(() -> ApiKey.of("X-API-KEY=bXlBcGlLZXk=")).hasMessageContaining("header name");
+        assertThatThrownBy(() -> ApiKey.of("\"bXlBcGlLZXk=\"")).hasMessageContaining("the API key is in quotes (\"…\")")
+                .hasMessageNotContaining("bXlB");
+        assertThat(ApiKey.of("x-api-keyish=").value()).isEqualTo("x-api-keyish=");
+    }
 }
