@@ -67,9 +67,11 @@ final class BenchStubCommand implements Callable<Integer> {
                 + Runtime.getRuntime().availableProcessors() + " cores");
         StubCredentials credentials = StubCredentials.generate();
         String[] modes = mode.equals("both") ? new String[] {"sandbox", "strict"} : new String[] {mode};
-        for (String m : warmup > 0 ? modes : new String[0]) {
-            try (VerifierStub stub = stub(credentials, m)) {
-                StubLoad.run(stub, credentials, m.equals("strict"), connections, warmup, tamperEvery);
+        if (warmup > 0) {
+            for (String m : modes) {
+                try (VerifierStub stub = stub(credentials, m)) {
+                    StubLoad.run(stub, credentials, m.equals("strict"), connections, warmup, tamperEvery);
+                }
             }
         }
         Map<String, StubLoad.Result> results = new LinkedHashMap<>();

@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.crypto.BadPaddingException;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.misc.MiscObjectIdentifiers;
@@ -53,15 +52,15 @@ final class EncryptedKeys {
      */
     static PrivateKeyInfo decrypt(PKCS8EncryptedPrivateKeyInfo encrypted, String source, char[] password) {
         requirePassword(source, password);
-        List<Supplier<InputDecryptorProvider>> decryptors = List.of(
-                () -> build(() -> new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password)),
+        List<Decryptor> decryptors = List.of(
+                () -> new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(password),
                 () -> new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(BC).build(password));
         boolean reachedTheCipher = false;
-        for (Supplier<InputDecryptorProvider> decryptor : decryptors) {
+        for (Decryptor decryptor : decryptors) {
             try {
-                return encrypted.decryptPrivateKeyInfo(decryptor.get());
+                return encrypted.decryptPrivateKeyInfo(decryptor.build());
             } catch (Exception e) {
-                reachedTheCipher |= !unsupported(e);
+                reachedTheCipher |= !failedBeforeDecrypting(e);
             }
         }
         String algorithm = describe(encrypted.getEncryptionAlgorithm());
@@ -84,16 +83,8 @@ final class EncryptedKeys {
         }
     }
 
-    private static InputDecryptorProvider build(OperatorSupplier supplier) {
-        try {
-            return supplier.get();
-        } catch (OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** True when the failure came before any decryption: the scheme or cipher itself is not available. */
-    private static boolean unsupported(Throwable failure) {
+    private static boolean failedBeforeDecrypting(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof OperatorCreationException || t instanceof ClassCastException
                     || t instanceof IllegalStateException || t instanceof GeneralSecurityException
@@ -142,8 +133,9 @@ final class EncryptedKeys {
                 + "openssl pkcs8 " + providers + "-topk8 -v2 aes-256-cbc -in " + source + " -out private-aes.pem");
     }
 
+    /** One of bcpkix's decryptor builders, bound to the password. */
     @FunctionalInterface
-    private interface OperatorSupplier {
-        InputDecryptorProvider get() throws OperatorCreationException;
+    private interface Decryptor {
+        InputDecryptorProvider build() throws OperatorCreationException;
     }
 }
