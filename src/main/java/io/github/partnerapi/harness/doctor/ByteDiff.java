@@ -32,7 +32,7 @@ public record ByteDiff(int offset, String signed, String sent) {
     private static String excerpt(byte[] bytes, int offset) {
         int from = Math.max(0, offset - BEFORE);
         int to = Math.min(bytes.length, offset + AFTER);
-        String text = VisibleBytes.of(Arrays.copyOfRange(bytes, from, to)).replace("␊\n", "␊");
+        String text = VisibleBytes.of(Arrays.copyOfRange(bytes, from, to)).replace(VisibleBytes.LF + "\n", VisibleBytes.LF);
         return (from > 0 ? "…" : "") + text + (to < bytes.length ? "…" : "");
     }
 

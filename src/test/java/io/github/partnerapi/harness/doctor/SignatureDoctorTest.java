@@ -298,7 +298,7 @@ class SignatureDoctorTest {
         int bodyStart = (TS + URL).length();
         assertThat(finding.diff().offset()).isEqualTo(bodyStart + 1);
         assertThat(finding.diff().signed()).contains("{\"name\"");
-        assertThat(finding.diff().sent()).contains("{␊  \"name\"");
+        assertThat(finding.diff().sent()).contains("{[LF]  \"name\"");
         assertThat(finding.report()).startsWith("body-compacted: it verifies when signed with compact JSON\n")
                 .contains("first difference at byte " + (bodyStart + 1));
     }

@@ -191,7 +191,7 @@ class PartnerApiExtensionIT {
         assertThat(failure.getMessage()).contains("Expected status code <200> but was <401>", "answered 401 to POST",
                 "\"reason\":\"signature\"", "x-api-key=", "… (44 chars)", "string-to-sign:", "body-compacted");
         assertThat(failure.getMessage()).containsPattern("string-to-sign: \\d+http://[^\\n]*/company\\{\"name\":\"ACME\"}\\n")
-                .containsPattern("sent instead: +\\d+http://[^\\n]*/company\\{␊\\n {20}\"name\": \"ACME\"␊\\n {18}}\\n");
+                .containsPattern("sent instead: +\\d+http://[^\\n]*/company\\{\\[LF\\]\\n {20}\"name\": \"ACME\"\\[LF\\]\\n {18}}\\n");
     }
 
     @PartnerApiTest

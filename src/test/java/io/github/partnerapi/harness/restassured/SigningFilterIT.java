@@ -249,7 +249,7 @@ class SigningFilterIT {
             assertThat(signed.headers().get("x-api-key")).isEqualTo("dGVz… (32 chars)");
             assertThat(signed.headers()).containsEntry("x-sign", server.last().header("x-sign"))
                     .containsEntry("x-timestamp", server.last().header("x-timestamp"));
-            assertThat(signed.stringToSignVisible()).endsWith("/handed{␉}");
+            assertThat(signed.stringToSignVisible()).endsWith("/handed{[TAB]}");
             assertThat(signed.toString()).doesNotContain(API_KEY);
         }
     }
