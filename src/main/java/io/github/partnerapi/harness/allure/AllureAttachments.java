@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class AllureAttachments {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AllureAttachments() {
     }
@@ -93,7 +93,7 @@ public final class AllureAttachments {
             String start = text.strip();
             if (start.startsWith("{") || start.startsWith("[")) {
                 try {
-                    JSON.readTree(text);
+                    MAPPER.readTree(text);
                     return JSON;
                 } catch (JsonProcessingException e) {
                     return TEXT;
