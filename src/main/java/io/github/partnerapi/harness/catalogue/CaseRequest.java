@@ -1,7 +1,6 @@
 package io.github.partnerapi.harness.catalogue;
 
 import io.github.partnerapi.harness.signing.ApiKey;
-import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.signing.RequestSigner;
 import io.github.partnerapi.harness.signing.StringToSign;
 import java.net.URI;
@@ -58,10 +57,6 @@ final class CaseRequest {
             return spec;
         }
         return Long.toString(now);
-    }
-
-    static long nextNonce(ApiKey apiKey) {
-        return NonceSequences.forApiKey(apiKey.value()).next();
     }
 
     private void apiKeyHeader(CatalogueCase c, ApiKey apiKey) {

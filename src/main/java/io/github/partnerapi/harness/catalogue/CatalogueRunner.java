@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs catalogue cases against one or two targets (a strict one and a sandbox one). A target of
@@ -94,10 +93,8 @@ public final class CatalogueRunner {
         if (!freshness.equals("nonce")) {
             return judge(c, target, sendCase(c, target, CaseRequest.timestamp(c, clock)));
         }
-        ReentrantLock lock = NonceSequences.forApiKey(target.apiKey().value()).lock();
-        lock.lock();
-        try {
-            long nonce = CaseRequest.nextNonce(target.apiKey());
+        try (NonceSequences.Lease lease = NonceSequences.forApiKey(target.apiKey().value()).lease()) {
+            long nonce = lease.next();
             String order = c.setting("nonce", "next");
             if (!order.equals("next")) {
                 CatalogueCase warmUp = new CatalogueCase(c.name() + "-warm-up", "", "GET", "/assets", null, null, null,
@@ -106,8 +103,6 @@ public final class CatalogueRunner {
             }
             long value = order.equals("reuse") ? nonce : order.equals("decrease") ? nonce - 1 : nonce;
             return judge(c, target, sendCase(c, target, Long.toString(value)));
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -131,8 +126,10 @@ public final class CatalogueRunner {
         boolean reasonMatches = c.expectedReason() == null || c.expectedReason().equals(reason);
         Finding finding = exchange.status() == 401 ? diagnose(target, sent) : null;
         if (!statusMatches || !reasonMatches) {
+            String hint = "nonce".equals(reason) && sent.request().headers.containsKey("x-nonce")
+                    ? "; " + NonceSequences.rejectedNonceHint() : "";
             return new CaseResult(c.name(), c.description(), target.name(), c.expected(), got, Verdict.FAILED,
-                    "expected " + c.expected() + " but got " + got, exchange, finding);
+                    "expected " + c.expected() + " but got " + got + hint, exchange, finding);
         }
         String causeProblem = causeProblem(c, finding);
         return new CaseResult(c.name(), c.description(), target.name(), c.expected(), got,

@@ -1,12 +1,16 @@
 package io.github.partnerapi.harness.junit;
 
 import io.github.partnerapi.harness.doctor.Finding;
+import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.signing.SignedRequest;
 import io.github.partnerapi.harness.signing.StringToSign;
 import io.github.partnerapi.harness.signing.VisibleBytes;
+import java.util.regex.Pattern;
 
 /** Turns "expected 200 but was 401" into a message that shows why the request was refused. */
 final class FailureReport {
+
+    private static final Pattern NONCE_REASON = Pattern.compile("\"reason\"\\s*:\\s*\"nonce\"");
 
     private FailureReport() {
     }
@@ -22,6 +26,9 @@ final class FailureReport {
             byte[] sent = StringToSign.of(signed.freshness(), signed.url(), signed.body());
             text.append("\n  sent instead:   ").append(VisibleBytes.of(sent).replace("\n", "\n                  "))
                     .append("\n                  (this filter signed other bytes than it sent, as a negative test's copy does)");
+        }
+        if ("x-nonce".equals(signed.freshnessHeader()) && NONCE_REASON.matcher(exchange.responseBody()).find()) {
+            text.append("\n  nonce:          ").append(NonceSequences.rejectedNonceHint());
         }
         Finding finding = exchange.finding();
         if (finding != null) {

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -88,14 +87,9 @@ public final class PartnerApiSigningFilter implements OrderedFilter {
         if (!nonces) {
             return send(req, res, ctx, timestamp(), "x-timestamp", body);
         }
-        NonceSequences sequence = NonceSequences.forApiKey(apiKey.value());
-        ReentrantLock lock = sequence.lock();
-        lock.lock();
-        try {
-            String nonce = tampering.fixedFreshness() != null ? tampering.fixedFreshness() : Long.toString(sequence.next());
+        try (NonceSequences.Lease lease = NonceSequences.forApiKey(apiKey.value()).lease()) {
+            String nonce = tampering.fixedFreshness() != null ? tampering.fixedFreshness() : Long.toString(lease.next());
             return send(req, res, ctx, nonce, "x-nonce", body);
-        } finally {
-            lock.unlock();
         }
     }
 
