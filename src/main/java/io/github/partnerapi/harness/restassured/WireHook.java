@@ -51,6 +51,7 @@ final class WireHook implements HttpRequestInterceptor {
         }
     }
 
+    @SuppressWarnings("deprecation") // REST Assured 5 and 6 build their client on HttpClient 4's AbstractHttpClient
     private static void attach(HttpClient client) {
         if (!(client instanceof AbstractHttpClient)) {
             throw new SigningFilterException("the HTTP client factory returned a "
@@ -81,6 +82,7 @@ final class WireHook implements HttpRequestInterceptor {
         }
     }
 
+    @SuppressWarnings("deprecation") // HttpClient 4's name of the target host attribute, which REST Assured's client sets
     private static String url(HttpRequest request, HttpContext context) {
         String target = request.getRequestLine().getUri();
         if (target.startsWith("http://") || target.startsWith("https://")) {
