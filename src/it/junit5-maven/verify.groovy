@@ -16,4 +16,6 @@ assert catalogue && new groovy.xml.XmlSlurper().parse(catalogue).@tests.toIntege
 def allure = new File(basedir, 'target/allure-results').listFiles({ f -> f.name.endsWith('-result.json') } as FileFilter)
 assert allure : "no Allure result in ${basedir}/target/allure-results"
 println "[verify] ${basedir.name}: ${allure.length} Allure results"
+def log = new File(basedir, 'build.log').text
+assert !log.contains('SLF4J(W)') : "${basedir.name}: SLF4J warned in the build log"
 return true

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NonceAcrossProcessesIT {
 
-    static final int REQUESTS = 100;
+    static final int REQUESTS = 60;
     static final Pattern RESULT = Pattern.compile("ok=(\\d+) rejected=(\\d+) from=(\\d+) to=(\\d+)");
 
     @TempDir
