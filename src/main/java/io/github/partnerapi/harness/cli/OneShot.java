@@ -19,7 +19,7 @@ final class OneShot {
     static void configure(String... args) {
         Class<?> command = LazyCommands.subcommandFor(args);
         String name = command == null ? null : command.getAnnotation(picocli.CommandLine.Command.class).name();
-        if (System.getProperty(CryptoProviders.PROPERTY) == null && !LONG_RUNNING.contains(name)) {
+        if (System.getProperty(CryptoProviders.PROPERTY) == null && (name == null || !LONG_RUNNING.contains(name))) {
             System.setProperty(CryptoProviders.PROPERTY, "jdk");
         }
     }

@@ -30,7 +30,7 @@ final class KeyText {
         } catch (AccessDeniedException e) {
             throw new KeyLoadException(file + ": permission denied; the key file must be readable by this user");
         } catch (IOException e) {
-            throw new KeyLoadException(file + ": cannot read the key file (" + e.getClass().getSimpleName() + ")");
+            throw new KeyLoadException(file + ": cannot read the key file (" + IoReasons.of(e) + ")");
         }
         if (bytes.length == 0) {
             throw new KeyLoadException(file + ": the file is empty; expected a PEM key (-----BEGIN ...-----)");
