@@ -54,6 +54,8 @@ public final class PartnerApiCli {
         System.setProperty("picocli.disable.closures", "true");
         PartnerApiCli root = new PartnerApiCli(in, terminal);
         CommandLine cli = LazyCommands.commandLine(root, args);
+        // sign -V and the like print the program's version, as the root's -V does
+        cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new Version()));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

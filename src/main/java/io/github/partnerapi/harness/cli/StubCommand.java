@@ -101,7 +101,10 @@ final class StubCommand implements Callable<Integer> {
             option("--threads", () -> builder.threads(threads));
         }
         if (maxCompanies != null) {
-            option("--max-companies", () -> builder.maxCompanies(maxCompanies));
+            if (maxCompanies < 1) {
+                throw new ParameterException(spec.commandLine(), "--max-companies must be at least 1, got " + maxCompanies);
+            }
+            builder.maxCompanies(maxCompanies);
         }
         if (apiKey != null && apiKeyFile != null) {
             throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
