@@ -6,12 +6,12 @@ import java.util.Set;
 /**
  * Process settings for the command line's own JVM (never for a test's or a user's): a command that
  * signs or verifies a handful of times gets the JDK's provider, because loading the native one and
- * its self-tests costs more than those few signatures; the servers and load generators keep the
+ * its self-tests costs more than those few signatures; the servers and the load generator keep the
  * automatic choice. {@code -Dpartnerapi.crypto.provider=...} still decides when given.
  */
 final class OneShot {
 
-    private static final Set<String> LONG_RUNNING = Set.of("stub", "bench-stub", "proxy", "check", "contract");
+    private static final Set<String> LONG_RUNNING = Set.of("stub", "bench-stub", "proxy");
 
     private OneShot() {
     }
