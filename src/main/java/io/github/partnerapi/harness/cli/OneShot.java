@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class OneShot {
 
-    private static final Set<String> LONG_RUNNING = Set.of("stub", "bench-stub", "proxy");
+    static final Set<String> LONG_RUNNING = Set.of("stub", "bench-stub", "proxy");
 
     private OneShot() {
     }
