@@ -30,7 +30,9 @@ final class CaseSender {
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return exchange(request, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return exchange(request, 0, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return exchange(request, 0, "no answer: " + (e instanceof java.net.ConnectException ? "connection refused"
+                    : e instanceof java.net.http.HttpTimeoutException ? "timed out"
+                    : e.getMessage() == null ? "the connection failed" : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return exchange(request, 0, "interrupted");

@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code check}: runs the gotcha catalogue against the embedded stub or any target. */
@@ -39,10 +38,12 @@ final class CheckCommand implements Callable<Integer> {
     Path cases;
 
     @Option(names = "--base-uri", paramLabel = "URL",
-            description = "A Partner API base URI to check instead of the embedded stub, e.g. https://sandbox-api.qredo.network/api/v1/p.")
+            description = {"A Partner API base URI to check instead of the embedded stubs, for example",
+                "https://sandbox-api.qredo.network/api/v1/p"})
     String baseUri;
 
-    @Option(names = "--api-key-file", paramLabel = "F", description = "The API key for --base-uri.")
+    @Option(names = "--api-key-file", defaultValue = "apikey", paramLabel = "FILE",
+            description = "File holding the API key, for --base-uri (default: ${DEFAULT-VALUE}).")
     Path apiKeyFile;
 
     @Mixin
@@ -55,9 +56,7 @@ final class CheckCommand implements Callable<Integer> {
         if (baseUri == null) {
             results = againstStubs(loaded);
         } else {
-            if (apiKeyFile == null) {
-                throw new ParameterException(spec.commandLine(), "--base-uri needs --api-key-file and --key");
-            }
+            Reachability.require(baseUri, "--base-uri");
             PrivateKey key = keyOptions.privateKey();
             CatalogueTarget target = new CatalogueTarget("remote", baseUri.replaceAll("/$", ""),
                     ApiKey.fromFile(apiKeyFile), key, KeyFiles.publicKeyOf(key).orElse(null), null);

@@ -23,7 +23,7 @@ final class Curl {
         return cmd.toString();
     }
 
-    /** POSIX single quotes: every byte literal except the quote itself. */
+    /** POSIX single quotes: every byte literal except the quote itself ({@link Shell#word} quotes only when needed). */
     static String quote(String text) {
         return "'" + text.replace("'", "'\\''") + "'";
     }

@@ -18,6 +18,6 @@ final class Errors {
             return e.getMessage();
         }
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return e.getClass().getSimpleName() + message + " (run again with --verbose for details)";
+        return "unexpected error" + message + " (run again with --verbose for the details)";
     }
 }

@@ -11,10 +11,15 @@ final class FreshnessOptions {
 
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+");
 
-    /** {@code -timestamp} too: the public Go client's flag, so its users' scripts keep working. */
-    @Option(names = {"--timestamp", "-timestamp"}, paramLabel = "T",
+    @Option(names = "--timestamp", paramLabel = "T",
             description = "x-timestamp in Unix seconds (default: now). -timestamp T, the public client's spelling, works too.")
     String timestamp;
+
+    /** The public Go client's flag, so its users' scripts keep working; hidden so usage lines show --timestamp. */
+    @Option(names = "-timestamp", paramLabel = "T", hidden = true)
+    void goClientTimestamp(String value) {
+        timestamp = value;
+    }
 
     @Option(names = "--nonce", paramLabel = "N", description = "Send x-nonce N instead of x-timestamp.")
     String nonce;

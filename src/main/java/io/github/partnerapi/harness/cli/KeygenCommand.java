@@ -41,7 +41,7 @@ final class KeygenCommand implements Callable<Integer> {
         stdout.println("next: upload the contents of " + written.publicKey()
                 + " as the API public key of your Partner API account (web app: Settings > API),");
         stdout.println("      save the API key it issues in a file named apikey, then sign with: sign --key "
-                + written.privateKey() + " --url URL");
+                + Shell.word(written.privateKey().toString()) + " --url URL");
         return 0;
     }
 }

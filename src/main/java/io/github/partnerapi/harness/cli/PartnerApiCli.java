@@ -40,6 +40,7 @@ public final class PartnerApiCli {
     }
 
     public static void main(String[] args) {
+        OneShot.configure(args);
         System.exit(run(System.in, System.out, System.err, Terminal.stdinIsTerminal(), args));
     }
 
@@ -49,8 +50,12 @@ public final class PartnerApiCli {
     }
 
     static int run(InputStream in, PrintStream out, PrintStream err, boolean terminal, String... args) {
+        // picocli probes for Groovy closures when Groovy is on the class path (REST Assured's): 0.3 s
+        System.setProperty("picocli.disable.closures", "true");
         PartnerApiCli root = new PartnerApiCli(in, terminal);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = LazyCommands.commandLine(root, args);
+        // sign -V and the like print the program's version, as the root's -V does
+        cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new Version()));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

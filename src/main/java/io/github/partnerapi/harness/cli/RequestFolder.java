@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import io.github.partnerapi.harness.signing.IoReasons;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -49,7 +50,7 @@ record RequestFolder(String method, String url, byte[] body, boolean hasBody, Pa
             throw new CliException(file + ": no such file; a request folder holds 'uri' (METHOD URL) and, "
                     + "for POST, PUT and PATCH, 'body'");
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new CliException(file + ": cannot read it (" + IoReasons.of(e) + ")");
         }
     }
 
@@ -59,7 +60,7 @@ record RequestFolder(String method, String url, byte[] body, boolean hasBody, Pa
         } catch (NoSuchFileException e) {
             throw new CliException(file + ": no such file; POST, PUT and PATCH requests need a body file");
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new CliException(file + ": cannot read it (" + IoReasons.of(e) + ")");
         }
     }
 }

@@ -39,7 +39,7 @@ final class SendCommand implements Callable<Integer> {
     Path requestsDir;
 
     @Option(names = "--base-url", paramLabel = "URL",
-            description = "Replace the URL's scheme, host and port, e.g. http://127.0.0.1:8080.")
+            description = {"Replace the URL's scheme, host and port, for example", "http://127.0.0.1:8080"})
     String baseUrl;
 
     @Option(names = "--api-key-file", defaultValue = "apikey", paramLabel = "FILE",

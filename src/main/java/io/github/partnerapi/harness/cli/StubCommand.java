@@ -49,7 +49,7 @@ final class StubCommand implements Callable<Integer> {
     long window;
 
     @Option(names = "--signed-base-url", paramLabel = "URL",
-            description = "Verify against this scheme://host instead of http://<Host header>.")
+            description = {"Verify signatures against this scheme://host", "instead of http://<Host header>."})
     String signedBaseUrl;
 
     @Option(names = "--threads", paramLabel = "N", description = "Request threads (default: 4 per processor, at least 8).")
@@ -84,6 +84,7 @@ final class StubCommand implements Callable<Integer> {
                 printGenerated(out, generated, stub);
             }
             out.println("Swagger UI: " + stub.rootUri() + "/docs (OpenAPI description: " + stub.baseUri() + "/openapi.json)");
+            out.println("mode: " + describe(StubMode.parse(mode)));
             out.println("listening on " + stub.baseUri());
             out.flush();
             stop.await();
@@ -100,7 +101,10 @@ final class StubCommand implements Callable<Integer> {
             option("--threads", () -> builder.threads(threads));
         }
         if (maxCompanies != null) {
-            option("--max-companies", () -> builder.maxCompanies(maxCompanies));
+            if (maxCompanies < 1) {
+                throw new ParameterException(spec.commandLine(), "--max-companies must be at least 1, got " + maxCompanies);
+            }
+            builder.maxCompanies(maxCompanies);
         }
         if (apiKey != null && apiKeyFile != null) {
             throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
@@ -125,14 +129,29 @@ final class StubCommand implements Callable<Integer> {
         }
     }
 
+    private String describe(StubMode stubMode) {
+        String checks = stubMode == StubMode.STRICT
+                ? "strict: API key, x-timestamp or x-nonce, and x-sign checked, like the Partner API"
+                : "sandbox: API key checked, x-sign not, like the public sandbox";
+        return checks + (explain ? "; 401 bodies explain signature failures" : "");
+    }
+
     private static void printGenerated(PrintWriter out, Path dir, VerifierStub stub) throws IOException {
         out.println("generated credentials in " + dir + ": apikey, private.pem, public.pem");
         out.println("sign a request for it with:");
-        out.println("  java -jar " + JarLocation.path() + " sign --key " + dir.resolve("private.pem")
-                + " --url " + stub.baseUri() + "/assets");
+        out.println("  " + Shell.words(signCommand(dir, stub.baseUri() + "/assets")));
         out.println("or send one with:");
-        out.println("  java -jar " + JarLocation.path() + " sign --key " + dir.resolve("private.pem")
-                + " --api-key-file " + dir.resolve("apikey") + " --format curl --url " + stub.baseUri()
-                + "/company/search?query=acme </dev/null | sh");
+        out.println("  " + Shell.words(sendCommand(dir, stub.baseUri())) + " </dev/null | sh");
+    }
+
+    static String[] signCommand(Path dir, String url) {
+        return new String[] {"java", "-jar", JarLocation.path(), "sign", "--key", dir.resolve("private.pem").toString(),
+            "--url", url};
+    }
+
+    static String[] sendCommand(Path dir, String baseUri) {
+        return new String[] {"java", "-jar", JarLocation.path(), "sign", "--key", dir.resolve("private.pem").toString(),
+            "--api-key-file", dir.resolve("apikey").toString(), "--format", "curl", "--url",
+            baseUri + "/company/search?query=acme"};
     }
 }

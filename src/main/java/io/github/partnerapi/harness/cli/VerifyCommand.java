@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--other-public-key", paramLabel = "PEM", description = "Another key it may have been signed with (repeatable).")
     List<Path> otherKeys = new ArrayList<>();
 
-    @Option(names = "--candidate-base-url", paramLabel = "URL", description = "Another scheme://host it may have been signed for (repeatable).")
+    @Option(names = "--candidate-base-url", paramLabel = "URL", description = {"Another scheme://host it may have been signed", "for (repeatable)."})
     List<String> baseUrls = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object instead of text.")

@@ -48,7 +48,7 @@ public final class ApiKey {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file; expected a file holding the API key");
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the API key file (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(file + ": cannot read the API key file (" + IoReasons.of(e) + ")");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a Windows editor's byte order mark is not part of the key

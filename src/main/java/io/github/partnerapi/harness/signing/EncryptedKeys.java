@@ -115,7 +115,7 @@ final class EncryptedKeys {
     private static void requirePassword(String source, char[] password) {
         if (password == null || password.length == 0) {
             throw new KeyLoadException(source + ": the private key is encrypted; give its password "
-                    + "(for example --key-password-env VAR, or privateKeyPassword(...))");
+                    + "(command line: --key-password-env VAR; tests: the partnerapi.private-key-password setting)");
         }
     }
 

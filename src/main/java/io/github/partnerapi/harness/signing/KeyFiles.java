@@ -84,8 +84,7 @@ public final class KeyFiles {
             writePrivate(privateFile, toPem(pair.getPrivate()));
             Files.writeString(publicFile, toPem(pair.getPublic()), StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": cannot write the key files (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            throw new UncheckedIOException(dir + ": cannot write the key files (" + IoReasons.of(e) + ")", e);
         }
         return new Written(privateFile, publicFile);
     }

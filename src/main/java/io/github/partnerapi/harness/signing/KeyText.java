@@ -30,7 +30,7 @@ final class KeyText {
         } catch (AccessDeniedException e) {
             throw new KeyLoadException(file + ": permission denied; the key file must be readable by this user");
         } catch (IOException e) {
-            throw new KeyLoadException(file + ": cannot read the key file (" + e.getClass().getSimpleName() + ")");
+            throw new KeyLoadException(file + ": cannot read the key file (" + IoReasons.of(e) + ")");
         }
         if (bytes.length == 0) {
             throw new KeyLoadException(file + ": the file is empty; expected a PEM key (-----BEGIN ...-----)");
@@ -59,7 +59,7 @@ final class KeyText {
     }
 
     private static KeyLoadException binary(Path file, byte[] bytes) {
-        if (isPkcs12(bytes)) {
+        if (Der.isPkcs12(bytes)) {
             return new KeyLoadException(file + ": a PKCS#12 keystore (.p12/.pfx); expected a PEM key. Extract the "
                     + "private key with: openssl pkcs12 -in " + file + " -nocerts -nodes -out private.pem");
         }
@@ -67,19 +67,29 @@ final class KeyText {
                 + "Convert it with: openssl rsa -inform DER -in " + file + " -out key.pem");
     }
 
-    /** PFX: SEQUENCE { INTEGER 3, ContentInfo (data or signedData), ... } (RFC 7292). */
-    private static boolean isPkcs12(byte[] bytes) {
-        try {
-            ASN1Sequence pfx = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(bytes));
-            if (pfx.size() < 2 || !(pfx.getObjectAt(0) instanceof ASN1Integer)
-                    || ((ASN1Integer) pfx.getObjectAt(0)).intValueExact() != 3) {
+    /**
+     * BouncyCastle only here, in a class of its own: loading KeyText must not load it (it is a signed
+     * jar whose verification costs a one-shot {@code sign} most of its time).
+     */
+    private static final class Der {
+
+        private Der() {
+        }
+
+        /** PFX: SEQUENCE { INTEGER 3, ContentInfo (data or signedData), ... } (RFC 7292). */
+        static boolean isPkcs12(byte[] bytes) {
+            try {
+                ASN1Sequence pfx = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(bytes));
+                if (pfx.size() < 2 || !(pfx.getObjectAt(0) instanceof ASN1Integer)
+                        || ((ASN1Integer) pfx.getObjectAt(0)).intValueExact() != 3) {
+                    return false;
+                }
+                ContentInfo content = ContentInfo.getInstance(pfx.getObjectAt(1));
+                return PKCSObjectIdentifiers.data.equals(content.getContentType())
+                        || PKCSObjectIdentifiers.signedData.equals(content.getContentType());
+            } catch (IOException | RuntimeException e) {
                 return false;
             }
-            ContentInfo content = ContentInfo.getInstance(pfx.getObjectAt(1));
-            return PKCSObjectIdentifiers.data.equals(content.getContentType())
-                    || PKCSObjectIdentifiers.signedData.equals(content.getContentType());
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 }

@@ -55,7 +55,8 @@ public final class PemKeys {
         } else if (OpenSshKeys.isPublicKey(pem)) {
             throw new KeyLoadException(source + ": an OpenSSH public key (ssh-…); expected a private key");
         } else {
-            key = PemObjects.privateKey(parse(pem, source, PemKeys::isPrivateKey), source, password);
+            key = JdkPrivateKeys.read(pem).orElseGet(
+                    () -> PemObjects.privateKey(parse(pem, source, PemKeys::isPrivateKey), source, password));
         }
         RsaKeys.requireUsableRsa(key, source);
         return key;

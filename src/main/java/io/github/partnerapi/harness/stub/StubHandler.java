@@ -46,7 +46,7 @@ final class StubHandler implements HttpHandler {
                 response = StubResponse.badRequest("could not read the request: " + e.getMessage());
             } catch (RuntimeException e) {
                 response = StubResponse.error(400, "errBadRequest",
-                        "the stub could not process this request: " + e.getClass().getSimpleName());
+                        "the stub could not process this request (an error of the stub's own: please report it with the request)");
             }
             send(exchange, response);
         }

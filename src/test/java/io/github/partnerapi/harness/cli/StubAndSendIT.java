@@ -21,7 +21,7 @@ class StubAndSendIT {
 
     @Test
     void stubGeneratesCredentialsServesSignedRequestsAndStopsCleanlyOnSigterm() throws Exception {
-        Path creds = dir.resolve("creds");
+        Path creds = dir.resolve("stub creds");
         Process stub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PartnerApiCli.class.getName(),
                 "stub", "--credentials-dir", creds.toString()).redirectError(dir.resolve("stub.err").toFile()).start();
@@ -34,7 +34,13 @@ class StubAndSendIT {
             }
             assertThat(line).matches("listening on http://127\\.0\\.0\\.1:\\d+/api/v1/p");
             assertThat(String.join("\n", lines)).contains(creds.toString(), " sign --key ");
+            assertThat(lines.get(lines.size() - 1)).startsWith("mode: strict: API key, x-timestamp or x-nonce, and x-sign");
             String base = line.substring("listening on ".length()).replace("/api/v1/p", "");
+            String printedSend = lines.get(lines.indexOf("or send one with:") + 1).strip();
+            assertThat(PrintedCommands.argumentsOf(printedSend, "java")).containsExactly("-jar",
+                    "target/partnerapi-harness.jar", "sign", "--key", creds.resolve("private.pem").toString(),
+                    "--api-key-file", creds.resolve("apikey").toString(), "--format", "curl", "--url",
+                    base + "/api/v1/p/company/search?query=acme");
 
             Path requests = dir.resolve("requests");
             Files.createDirectories(requests.resolve("create"));

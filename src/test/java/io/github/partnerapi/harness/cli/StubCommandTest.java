@@ -11,7 +11,7 @@ class StubCommandTest {
     @CsvSource(delimiter = '|', textBlock = """
             --mode=loose          | --mode: stub mode must be strict or sandbox, got 'loose'
             --threads=0           | --threads: threads must be 1 to 1024, got 0
-            --max-companies=0     | --max-companies: maxCompanies must be at least 1, got 0
+            --max-companies=0     | --max-companies must be at least 1, got 0
             --max-companies=many  | Invalid value for option '--max-companies': 'many' is not an int
             """)
     void badOptionsAreNamedBeforeAnythingStarts(String option, String message) {

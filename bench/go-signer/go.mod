@@ -1,0 +1,3 @@
+module partnerapi-harness/bench/go-signer
+
+go 1.19
