@@ -1,0 +1,233 @@
+package io.github.partnerapi.harness.doctor;
+
+import io.github.partnerapi.harness.doctor.BodyHypotheses.Body;
+import io.github.partnerapi.harness.doctor.BodyHypotheses.Form;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The forms a JSON body takes in other tools: other layouts, key orders and escapes of the same
+ * document. The layout is classified on the content alone (no BOM, LF, no trailing newline), so a
+ * {@code jq .} file is pretty, not "another indentation" because it ends in a newline.
+ */
+final class JsonForms {
+
+    private static final byte[] HTML = "<>&".getBytes(StandardCharsets.US_ASCII);
+    private static final String GO_HINT = "Go's json.Marshal writes <, > and & as \\u003c, \\u003e and \\u0026: "
+            + "encode with a json.Encoder and SetEscapeHTML(false), or sign and send the bytes Marshal returned.";
+
+    private final JsonTree tree;
+    private final boolean small;
+    private final JsonLayout sentLayout;
+    private final String sentWords;
+    private final boolean asciiOnly;
+    private final boolean hasEscapes;
+    private final Map<JsonLayout, Supplier<byte[]>> prints = new LinkedHashMap<>();
+
+    JsonForms(JsonTree tree, byte[] content, boolean small) {
+        this.tree = tree;
+        this.small = small;
+        JsonLayout found = null;
+        for (JsonLayout layout : JsonLayout.ALL) {
+            prints.put(layout, memo(() -> layout.print(tree)));
+            if (found == null && Arrays.equals(prints.get(layout).get(), content)) {
+                found = layout;
+            }
+        }
+        this.sentLayout = found;
+        this.sentWords = found != null ? found.name()
+                : BodyHypotheses.contains(content, (byte) '\n') ? "pretty-printed" : "on one line";
+        this.asciiOnly = isAscii(content);
+        this.hasEscapes = BodyHypotheses.indexOf(content, "\\u".getBytes(StandardCharsets.US_ASCII)) >= 0;
+    }
+
+    byte[] print(JsonLayout layout) {
+        return prints.get(layout).get();
+    }
+
+    private boolean sentCompact() {
+        return sentLayout == JsonLayout.COMPACT;
+    }
+
+    private Cause layoutCause(JsonLayout signed) {
+        return sentCompact() ? Cause.BODY_PRETTIFIED : signed == JsonLayout.COMPACT ? Cause.BODY_COMPACTED : Cause.BODY_REINDENTED;
+    }
+
+    List<Form> forms() {
+        List<Form> out = new ArrayList<>();
+        for (JsonLayout layout : JsonLayout.ALL) {
+            if (layout != sentLayout) {
+                out.add(new Form(layoutCause(layout), sentWords, layout.name(), null, layout.indent() != null, prints.get(layout)));
+            }
+        }
+        escapes(out);
+        orders(out);
+        return out;
+    }
+
+    private void escapes(List<Form> out) {
+        JsonLayout same = sentLayout == null ? JsonLayout.COMPACT : sentLayout;
+        if (!asciiOnly) {
+            for (JsonLayout layout : small ? JsonLayout.ALL : List.of(same)) {
+                boolean sameLayout = layout == sentLayout;
+                Cause cause = sameLayout ? Cause.BODY_UNICODE_ESCAPES : layoutCause(layout);
+                String words = "with non-ASCII characters as \\uXXXX escapes (Python's ensure_ascii, Jackson's ESCAPE_NON_ASCII)";
+                out.add(new Form(cause, join(sameLayout ? null : sentWords, "with raw UTF-8 characters"),
+                        join(sameLayout ? null : layout.name(), words), null, layout.indent() != null,
+                        memo(() -> UnicodeEscapes.escape(prints.get(layout).get(), false))));
+            }
+            out.add(new Form(Cause.BODY_UNICODE_ESCAPES, "with raw UTF-8 characters", "with non-ASCII characters as "
+                    + "upper-case \\uXXXX escapes", null, same.indent() != null,
+                    memo(() -> UnicodeEscapes.escape(prints.get(same).get(), true))));
+        }
+        if (hasEscapes) {
+            boolean html = BodyHypotheses.indexOf(prints.get(same).get().clone(), "\\u00".getBytes(StandardCharsets.US_ASCII)) >= 0
+                    && containsHtmlEscape(prints.get(same).get());
+            out.add(new Form(Cause.BODY_UNICODE_ESCAPES, "with \\uXXXX escapes", "with those characters as raw UTF-8",
+                    html ? GO_HINT : null, same.indent() != null, memo(() -> UnicodeEscapes.unescape(prints.get(same).get()))));
+        }
+        if (containsAny(prints.get(same).get(), HTML)) {
+            out.add(new Form(Cause.BODY_UNICODE_ESCAPES, "with <, > and & as they are", "with <, > and & escaped as "
+                    + "\\u003c, \\u003e and \\u0026 (Go's json.Marshal)", GO_HINT, same.indent() != null,
+                    memo(() -> htmlEscape(prints.get(same).get()))));
+        }
+    }
+
+    private void orders(List<Form> out) {
+        Map<String, JsonTree> orders = new LinkedHashMap<>();
+        orders.put("with its keys sorted (jq -S, Go maps, Python sort_keys)", JsonTree.sorted(tree, false));
+        if (small) {
+            orders.put("with its keys in descending order", JsonTree.sorted(tree, true));
+            orders.put("with the keys of nested objects sorted (a Go struct holding maps)", JsonTree.sortedBelowTop(tree));
+            orders.put("with its top-level keys in a java.util.HashMap's order", JsonTree.hashMapOrder(tree));
+            orders.put("with integer-like keys first (a JavaScript object's order)", JsonTree.javaScriptOrder(tree));
+        }
+        byte[] sentCompact = prints.get(JsonLayout.COMPACT).get();
+        List<JsonLayout> layouts = small ? JsonLayout.ALL
+                : List.of(sentLayout == null ? JsonLayout.COMPACT : sentLayout, JsonLayout.COMPACT, JsonLayout.PRETTY.get(0));
+        for (Map.Entry<String, JsonTree> order : orders.entrySet()) {
+            JsonTree other = order.getValue();
+            if (Arrays.equals(JsonLayout.COMPACT.print(other), sentCompact)) {
+                continue;
+            }
+            for (JsonLayout layout : new java.util.LinkedHashSet<>(layouts)) {
+                boolean sameLayout = layout == sentLayout;
+                out.add(new Form(Cause.BODY_KEY_ORDER, join(sameLayout ? null : sentWords, "with its keys in another order"),
+                        join(sameLayout ? null : layout.name(), order.getKey()), null, layout.indent() != null,
+                        memo(() -> layout.print(other))));
+            }
+            if (small && !asciiOnly) {
+                out.add(new Form(Cause.BODY_KEY_ORDER, join(sentWords, "with its keys in another order"),
+                        join(JsonLayout.PYTHON.name(), order.getKey() + ", non-ASCII as \\uXXXX escapes"), null, false,
+                        memo(() -> UnicodeEscapes.escape(JsonLayout.PYTHON.print(other), false))));
+            }
+        }
+    }
+
+    /** Every other order of the top-level keys, in the sent layout and envelope, within a hashing budget. */
+    static List<Body> permutations(JsonTree tree, Envelope.Split split, long budget, int maxKeys) {
+        if (!(tree instanceof JsonTree.Obj obj) || obj.members().size() < 2 || obj.members().size() > maxKeys) {
+            return List.of();
+        }
+        JsonLayout layout = null;
+        for (JsonLayout l : JsonLayout.ALL) {
+            if (Arrays.equals(l.print(tree), split.content())) {
+                layout = l;
+            }
+        }
+        int n = obj.members().size();
+        long count = factorial(n);
+        if (layout == null || count * (split.content().length + 64) > budget) {
+            return List.of();
+        }
+        List<Body> out = new ArrayList<>();
+        JsonLayout sentLayout = layout;
+        for (long index = 1; index < count; index++) {
+            List<JsonTree.Member> order = nthPermutation(obj.members(), index);
+            out.add(new Body(Cause.BODY_KEY_ORDER, "the body was sent with its keys in another order; it was signed with "
+                    + "its top-level keys in the order " + names(order), null, List.of(),
+                    () -> split.envelope().wrap(sentLayout.print(new JsonTree.Obj(order)))));
+        }
+        return out;
+    }
+
+    private static List<JsonTree.Member> nthPermutation(List<JsonTree.Member> members, long index) {
+        List<JsonTree.Member> rest = new ArrayList<>(members);
+        List<JsonTree.Member> out = new ArrayList<>();
+        for (int i = members.size(); i > 0; i--) {
+            long f = factorial(i - 1);
+            out.add(rest.remove((int) (index / f)));
+            index %= f;
+        }
+        return out;
+    }
+
+    private static long factorial(int n) {
+        long f = 1;
+        for (int i = 2; i <= n; i++) {
+            f *= i;
+        }
+        return f;
+    }
+
+    private static String names(List<JsonTree.Member> order) {
+        List<String> names = new ArrayList<>();
+        for (JsonTree.Member member : order) {
+            names.add(new String(member.rawKey(), StandardCharsets.UTF_8));
+        }
+        return String.join(", ", names);
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : a + ", " + b;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsAny(byte[] bytes, byte[] any) {
+        for (byte b : any) {
+            if (BodyHypotheses.contains(bytes, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsHtmlEscape(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        return text.contains("\\u003c") || text.contains("\\u003e") || text.contains("\\u0026");
+    }
+
+    /** Go's json.Marshal: <, > and & (and U+2028, U+2029) as \\u escapes. Only inside strings: elsewhere they cannot occur in JSON. */
+    private static byte[] htmlEscape(byte[] json) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static <T> Supplier<T> memo(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
+    }
+}
