@@ -54,7 +54,10 @@ final class BodyHypotheses {
         for (Form form : forms) {
             for (Envelope envelope : split.envelope().alternatives(small || form.cause() == null)) {
                 if (form.cause() != null || !envelope.equals(split.envelope())) {
-                    out.add(body(split.envelope(), sentLineBreaks, form, envelope));
+                    Body body = body(split.envelope(), sentLineBreaks, form, envelope);
+                    if (body != null) {
+                        out.add(body);
+                    }
                 }
             }
         }
@@ -73,6 +76,9 @@ final class BodyHypotheses {
             causes.add(form.cause());
         }
         causes.addAll(envelope.causesFrom(sentEnvelope, form.lineBreaks()));
+        if (causes.isEmpty()) {
+            return null;
+        }
         List<String> sentWords = new ArrayList<>();
         List<String> signedWords = new ArrayList<>();
         if (form.cause() != null) {
