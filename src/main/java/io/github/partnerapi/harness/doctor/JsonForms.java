@@ -86,10 +86,14 @@ final class JsonForms {
                     memo(() -> UnicodeEscapes.escape(prints.get(same).get(), true))));
         }
         if (hasEscapes) {
-            boolean html = BodyHypotheses.indexOf(prints.get(same).get().clone(), "\\u00".getBytes(StandardCharsets.US_ASCII)) >= 0
-                    && containsHtmlEscape(prints.get(same).get());
-            out.add(new Form(Cause.BODY_UNICODE_ESCAPES, "with \\uXXXX escapes", "with those characters as raw UTF-8",
-                    html ? GO_HINT : null, same.indent() != null, memo(() -> UnicodeEscapes.unescape(prints.get(same).get()))));
+            String hint = containsHtmlEscape(prints.get(same).get()) ? GO_HINT : null;
+            for (JsonLayout layout : small ? JsonLayout.ALL : List.of(same)) {
+                boolean sameLayout = layout == same;
+                out.add(new Form(sameLayout ? Cause.BODY_UNICODE_ESCAPES : layoutCause(layout),
+                        join(sameLayout ? null : sentWords, "with \\uXXXX escapes"),
+                        join(sameLayout ? null : layout.name(), "with those characters as raw UTF-8"), hint,
+                        layout.indent() != null, memo(() -> UnicodeEscapes.unescape(prints.get(layout).get()))));
+            }
         }
         if (containsAny(prints.get(same).get(), HTML)) {
             out.add(new Form(Cause.BODY_UNICODE_ESCAPES, "with <, > and & as they are", "with <, > and & escaped as "
@@ -104,6 +108,8 @@ final class JsonForms {
         if (small) {
             orders.put("with its keys in descending order", JsonTree.sorted(tree, true));
             orders.put("with the keys of nested objects sorted (a Go struct holding maps)", JsonTree.sortedBelowTop(tree));
+            orders.put("with the keys of nested objects in another order (sorted in what was sent)",
+                    JsonTree.reversedBelowTop(tree));
             orders.put("with its top-level keys in a java.util.HashMap's order", JsonTree.hashMapOrder(tree));
             orders.put("with integer-like keys first (a JavaScript object's order)", JsonTree.javaScriptOrder(tree));
         }
@@ -120,6 +126,15 @@ final class JsonForms {
                 out.add(new Form(Cause.BODY_KEY_ORDER, join(sameLayout ? null : sentWords, "with its keys in another order"),
                         join(sameLayout ? null : layout.name(), order.getKey()), null, layout.indent() != null,
                         memo(() -> layout.print(other))));
+            }
+            if (small && containsAny(prints.get(JsonLayout.COMPACT).get(), HTML)) {
+                for (JsonLayout layout : JsonLayout.ALL) {
+                    out.add(new Form(Cause.BODY_KEY_ORDER, join(layout == sentLayout ? null : sentWords,
+                            "with its keys in another order, <, > and & as they are"),
+                            join(layout == sentLayout ? null : layout.name(), order.getKey()
+                                    + ", <, > and & as \\u003c, \\u003e and \\u0026 (Go's json.Marshal of a map)"),
+                            GO_HINT, layout.indent() != null, memo(() -> htmlEscape(layout.print(other)))));
+                }
             }
             if (small && !asciiOnly) {
                 out.add(new Form(Cause.BODY_KEY_ORDER, join(sentWords, "with its keys in another order"),

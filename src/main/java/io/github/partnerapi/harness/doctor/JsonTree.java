@@ -71,6 +71,36 @@ sealed interface JsonTree {
         return tree;
     }
 
+    /** The same document with the keys of every nested object in reverse order, the top level as it is. */
+    static JsonTree reversedBelowTop(JsonTree tree) {
+        if (tree instanceof Obj obj) {
+            List<Member> members = new ArrayList<>();
+            for (Member m : obj.members()) {
+                members.add(new Member(m.rawKey(), reversed(m.value())));
+            }
+            return new Obj(members);
+        }
+        return tree;
+    }
+
+    private static JsonTree reversed(JsonTree tree) {
+        if (tree instanceof Obj obj) {
+            List<Member> members = new ArrayList<>();
+            for (Member m : obj.members()) {
+                members.add(0, new Member(m.rawKey(), reversed(m.value())));
+            }
+            return new Obj(members);
+        }
+        if (tree instanceof Arr arr) {
+            List<JsonTree> items = new ArrayList<>();
+            for (JsonTree item : arr.items()) {
+                items.add(reversed(item));
+            }
+            return new Arr(items);
+        }
+        return tree;
+    }
+
     /** The top-level keys in the order a java.util.HashMap iterates them (Jackson or Gson writing a HashMap). */
     static JsonTree hashMapOrder(JsonTree tree) {
         if (!(tree instanceof Obj obj)) {

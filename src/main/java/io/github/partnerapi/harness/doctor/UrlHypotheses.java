@@ -117,7 +117,21 @@ final class UrlHypotheses {
             candidates.add(origin.toUpperCase(Locale.ROOT));
             String label = host.contains(".") ? host.substring(0, host.indexOf('.')) : host;
             candidates.add(origin.substring(0, start) + label.toUpperCase(Locale.ROOT) + host.substring(label.length()));
+            String titled = titleCase(host);
+            candidates.add(origin.substring(0, start) + titled);
+            candidates.add(origin.substring(0, start) + label.toUpperCase(Locale.ROOT) + titled.substring(label.length()));
         }
+    }
+
+    /** Each dot-separated label with a capital first letter: Api.Qredo.Network. */
+    private static String titleCase(String host) {
+        StringBuilder out = new StringBuilder(host.length());
+        boolean start = true;
+        for (char c : host.toCharArray()) {
+            out.append(start ? Character.toUpperCase(c) : c);
+            start = c == '.';
+        }
+        return out.toString();
     }
 
     private static void path(String origin, String path, String query, List<Url> out) {
