@@ -25,6 +25,7 @@ public class DoctorBenchmark {
     SignatureDoctor doctor;
     SentRequest unknown;
     SentRequest staleBy100Seconds;
+    SentRequest newlinesRemoved;
 
     @Setup
     public void setUp() {
@@ -38,11 +39,25 @@ public class DoctorBenchmark {
         doctor = SignatureDoctor.builder(PemKeys.readPublicKey(TestData.publicKey())).build();
         unknown = new SentRequest("x-timestamp", "1700000000", url, body, signer.sign("1700000000", url, "{}".getBytes()));
         staleBy100Seconds = new SentRequest("x-timestamp", "1700000000", url, body, signer.sign("1699999900", url, body));
+        StringBuilder pretty = new StringBuilder("{\n  \"items\": [");
+        for (int i = 0; pretty.length() < 1024 * 1024; i++) {
+            pretty.append(i == 0 ? "" : ",").append("\n    {\n      \"id\": ").append(i).append(",\n      \"name\": \"item ")
+                    .append(i).append("\"\n    }");
+        }
+        byte[] file = pretty.append("\n  ]\n}\n").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] curlD = new String(file, StandardCharsets.UTF_8).replace("\n", "").getBytes(StandardCharsets.UTF_8);
+        newlinesRemoved = new SentRequest("x-timestamp", "1700000000", url, curlD, signer.sign("1700000000", url, file));
     }
 
     @Benchmark
     public Finding everyHypothesis() {
         return doctor.diagnose(unknown);
+    }
+
+    /** curl -d @file of a 1 MiB pretty file: found after the layouts, key orders and escapes. */
+    @Benchmark
+    public Finding newlinesRemovedFound() {
+        return doctor.diagnose(newlinesRemoved);
     }
 
     @Benchmark
