@@ -59,9 +59,13 @@ record Envelope(boolean bom, boolean crlf, String trailing) {
 
     /**
      * The envelopes to try for a content: the sent one and each change of BOM, line endings and
-     * trailing newline, alone and combined ({@code all}), or only the sent one and single changes.
+     * trailing newline, alone and combined ({@code all}), or (large bodies) the sent one and the
+     * trailing newline toggled, what {@code jq} and {@code echo} add.
      */
     List<Envelope> alternatives(boolean all) {
+        if (!all) {
+            return List.of(this, new Envelope(bom, crlf, trailing.isEmpty() ? "\n" : ""));
+        }
         List<String> tails = new ArrayList<>(List.of("", "\n", " \n"));
         if (!tails.contains(trailing)) {
             tails.add(trailing);

@@ -9,6 +9,8 @@ import java.util.List;
 final class FreshnessHypotheses {
 
     static final int WINDOW_SECONDS = 120;
+    /** Bodies over 256 KiB: each timestamp tried costs a hash of the whole body, so ±30 s only. */
+    static final int LARGE_BODY_WINDOW_SECONDS = 30;
     private static final int NONCE_STEPS = 3;
 
     private FreshnessHypotheses() {
@@ -22,7 +24,8 @@ final class FreshnessHypotheses {
      * The values to try. {@code small} bodies also get every millisecond of the second sent: a
      * timestamp signed as {@code Date.now()} and sent as seconds has any last three digits.
      */
-    static List<Value> of(String header, String sent, Clock clock, boolean small) {
+    static List<Value> of(String header, String sent, Clock clock, boolean small, boolean large) {
+        int window = large ? LARGE_BODY_WINDOW_SECONDS : WINDOW_SECONDS;
         List<Value> out = new ArrayList<>();
         if (!Decimals.isLong(sent)) {
             return out;
@@ -48,13 +51,13 @@ final class FreshnessHypotheses {
             }
         }
         if ("x-timestamp".equals(header) && sent.length() <= 11) {
-            around(value, sent, out);
+            around(value, sent, window, out);
         } else if ("x-nonce".equals(header)) {
             long now = clock.instant().getEpochSecond();
-            for (long d = 0; d <= WINDOW_SECONDS; d = d <= 0 ? -d + 1 : -d) {
+            for (long d = 0; d <= window; d = d <= 0 ? -d + 1 : -d) {
                 out.add(new Value("x-nonce was sent as " + sent + "; a timestamp (" + String.format("%+d", d) + " s from now, "
                         + (now + d) + ") was signed", Long.toString(now + d)));
-                if (d == -WINDOW_SECONDS) {
+                if (d == -window) {
                     break;
                 }
             }
@@ -77,8 +80,8 @@ final class FreshnessHypotheses {
         }
     }
 
-    private static void around(long sent, String text, List<Value> out) {
-        for (int d = 1; d <= WINDOW_SECONDS; d++) {
+    private static void around(long sent, String text, int window, List<Value> out) {
+        for (int d = 1; d <= window; d++) {
             for (int sign : new int[] {-1, 1}) {
                 long signed = sent + sign * d;
                 out.add(new Value("x-timestamp was sent as " + text + "; it was signed as " + signed + " ("

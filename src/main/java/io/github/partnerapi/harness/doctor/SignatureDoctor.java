@@ -51,6 +51,8 @@ public final class SignatureDoctor {
     private static final List<Integer> KEY_SIZES = List.of(256, 384, 512);
     /** Bodies up to this size get the costlier hypotheses (every millisecond of a timestamp). */
     private static final int SMALL_BODY = 64 * 1024;
+    /** Bodies over this size get a narrower timestamp window (each value tried hashes the whole body). */
+    private static final int LARGE_BODY = 256 * 1024;
 
     /** Diagnoses one request. */
     public Finding diagnose(SentRequest sent) {
@@ -165,7 +167,7 @@ public final class SignatureDoctor {
             }
         }
         for (FreshnessHypotheses.Value value : FreshnessHypotheses.of(sent.freshnessHeader(), sent.freshness(), clock,
-                body.length <= SMALL_BODY)) {
+                body.length <= SMALL_BODY, body.length > LARGE_BODY)) {
             out.add(new Candidate(Cause.FRESHNESS_VALUE, value.transformation(), null, List.of(), value.value(), sent.url(),
                     sentBody));
         }
