@@ -62,8 +62,6 @@ final class BodyHypotheses {
             }
         }
         byteLevel(sent, out);
-        JsonTree.parse(split.content()).ifPresent(tree -> out.addAll(JsonForms.permutations(tree, split,
-                PERMUTATION_BUDGET, PERMUTED_KEYS_LIMIT)));
         if (sent.length > 0) {
             out.add(new Body(Cause.BODY_ABSENT, "the body was sent; it was signed empty", null, List.of(), () -> new byte[0]));
         }
@@ -124,6 +122,13 @@ final class BodyHypotheses {
         out.add(new Body(Cause.BODY_UNICODE_ESCAPES, "the body was sent with \\uXXXX escapes; it was signed with them "
                 + "as raw UTF-8 characters", null, List.of(), () -> UnicodeEscapes.unescape(sent)));
         Charsets.forms(sent, out);
+    }
+
+    /** The orders of the top-level keys to try after every other hypothesis failed. */
+    static JsonForms.Permutations permutations(byte[] sent) {
+        Envelope.Split split = Envelope.split(sent);
+        return JsonTree.parse(split.content()).map(tree -> JsonForms.permutations(tree, split, PERMUTATION_BUDGET,
+                PERMUTED_KEYS_LIMIT)).orElse(JsonForms.Permutations.NONE);
     }
 
     static boolean contains(byte[] bytes, byte b) {

@@ -1,6 +1,5 @@
 package io.github.partnerapi.harness.doctor;
 
-import io.github.partnerapi.harness.doctor.BodyHypotheses.Body;
 import io.github.partnerapi.harness.doctor.BodyHypotheses.Form;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -144,42 +143,107 @@ final class JsonForms {
         }
     }
 
-    /** Every other order of the top-level keys, in the sent layout and envelope, within a hashing budget. */
-    static List<Body> permutations(JsonTree tree, Envelope.Split split, long budget, int maxKeys) {
-        if (!(tree instanceof JsonTree.Obj obj) || obj.members().size() < 2 || obj.members().size() > maxKeys) {
-            return List.of();
-        }
-        JsonLayout layout = null;
-        for (JsonLayout l : JsonLayout.ALL) {
-            if (Arrays.equals(l.print(tree), split.content())) {
-                layout = l;
+    /**
+     * Every other order of the top-level keys, in the sent layout and envelope, within a hashing
+     * budget: tried last, one order at a time, so that 40,320 orders never sit in memory.
+     */
+    record Permutations(List<JsonTree.Member> members, JsonLayout layout, Envelope envelope, long count,
+            byte[][] pieces, byte[] open, byte[] separator, byte[] close) {
+
+        static final Permutations NONE = new Permutations(List.of(), JsonLayout.COMPACT, null, 0, null, null, null, null);
+
+        /** Each member printed once at the top level: a permutation is then hashed without printing it. */
+        static Permutations of(List<JsonTree.Member> members, JsonLayout layout, Envelope envelope, long count) {
+            boolean pretty = layout.indent() != null;
+            byte[] open = bytes(envelope, (envelope.bom() ? "\uFEFF" : "") + "{" + (pretty ? "\n" + layout.indent() : ""));
+            byte[] close = bytes(envelope, (pretty ? "\n}" : "}") + envelope.trailing());
+            byte[] separator = bytes(envelope, pretty ? ",\n" + layout.indent() : layout.comma());
+            byte[][] pieces = new byte[members.size()][];
+            int head = pretty ? 2 + layout.indent().length() : 1;
+            int tail = pretty ? 2 : 1;
+            for (int i = 0; i < pieces.length; i++) {
+                byte[] one = layout.print(new JsonTree.Obj(List.of(members.get(i))));
+                byte[] member = Arrays.copyOfRange(one, head, one.length - tail);
+                pieces[i] = envelope.crlf() ? BodyHypotheses.replace(member, "\n", "\r\n") : member;
             }
+            return new Permutations(members, layout, envelope, count, pieces, open, separator, close);
         }
-        int n = obj.members().size();
-        long count = factorial(n);
-        if (layout == null || count * (split.content().length + 64) > budget) {
-            return List.of();
+
+        private static byte[] bytes(Envelope envelope, String text) {
+            String lines = envelope.crlf() ? text.replace("\n", "\r\n") : text;
+            return lines.getBytes(StandardCharsets.UTF_8);
         }
-        List<Body> out = new ArrayList<>();
-        JsonLayout sentLayout = layout;
-        for (long index = 1; index < count; index++) {
-            List<JsonTree.Member> order = nthPermutation(obj.members(), index);
-            out.add(new Body(Cause.BODY_KEY_ORDER, "the body was sent with its keys in another order; it was signed with "
-                    + "its top-level keys in the order " + names(order), null, List.of(),
-                    () -> split.envelope().wrap(sentLayout.print(new JsonTree.Obj(order)))));
+
+        /** Feeds the body with the members in the {@code index}-th order (1 to count - 1; 0 is the order sent). */
+        void feed(java.security.MessageDigest sha, long index) {
+            int[] order = order(pieces.length, index);
+            sha.update(open);
+            for (int i = 0; i < order.length; i++) {
+                if (i > 0) {
+                    sha.update(separator);
+                }
+                sha.update(pieces[order[i]]);
+            }
+            sha.update(close);
         }
-        return out;
+
+        byte[] body(long index) {
+            ByteSink out = new ByteSink(256);
+            int[] order = order(pieces.length, index);
+            out.write(open, 0, open.length);
+            for (int i = 0; i < order.length; i++) {
+                if (i > 0) {
+                    out.write(separator, 0, separator.length);
+                }
+                out.write(pieces[order[i]], 0, pieces[order[i]].length);
+            }
+            out.write(close, 0, close.length);
+            return out.toByteArray();
+        }
+
+        String transformation(long index) {
+            List<JsonTree.Member> order = new ArrayList<>();
+            for (int i : order(pieces.length, index)) {
+                order.add(members.get(i));
+            }
+            return "the body was sent with its keys in another order; it was signed with its top-level keys in the "
+                    + "order " + names(order);
+        }
+
+        /** The index-th permutation of 0..n-1, in lexicographic order (factorial number system). */
+        private static int[] order(int n, long index) {
+            int[] rest = new int[n];
+            for (int i = 0; i < n; i++) {
+                rest[i] = i;
+            }
+            int[] out = new int[n];
+            int left = n;
+            for (int i = 0; i < n; i++) {
+                long f = factorial(n - 1 - i);
+                int pick = (int) (index / f);
+                index %= f;
+                out[i] = rest[pick];
+                System.arraycopy(rest, pick + 1, rest, pick, left - pick - 1);
+                left--;
+            }
+            return out;
+        }
     }
 
-    private static List<JsonTree.Member> nthPermutation(List<JsonTree.Member> members, long index) {
-        List<JsonTree.Member> rest = new ArrayList<>(members);
-        List<JsonTree.Member> out = new ArrayList<>();
-        for (int i = members.size(); i > 0; i--) {
-            long f = factorial(i - 1);
-            out.add(rest.remove((int) (index / f)));
-            index %= f;
+    static Permutations permutations(JsonTree tree, Envelope.Split split, long budget, int maxKeys) {
+        if (!(tree instanceof JsonTree.Obj obj) || obj.members().size() < 2 || obj.members().size() > maxKeys) {
+            return Permutations.NONE;
         }
-        return out;
+        long count = factorial(obj.members().size());
+        if (count * (split.content().length + 64) > budget) {
+            return Permutations.NONE;
+        }
+        for (JsonLayout layout : JsonLayout.ALL) {
+            if (Arrays.equals(layout.print(tree), split.content())) {
+                return Permutations.of(obj.members(), layout, split.envelope(), count);
+            }
+        }
+        return Permutations.NONE;
     }
 
     private static long factorial(int n) {

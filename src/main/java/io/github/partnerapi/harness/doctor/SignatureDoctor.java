@@ -135,14 +135,19 @@ public final class SignatureDoctor {
         return search(sent, sentPayload, digest.get(), canonical);
     }
 
-    /** Hashes the candidates on all cores (each once), keeps the first match in hypothesis order. */
+    /**
+     * Hashes the candidates on all cores (each once), keeps the first match in hypothesis order;
+     * the orders of the top-level keys, thousands of them, only when nothing else matched.
+     */
     private Finding search(SentRequest sent, byte[] sentPayload, byte[] digest, String canonical) {
         ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(SignatureDoctor::sha256);
-        byte[] sentBody = sent.rawBody();
         Optional<Candidate> match = candidates(sent).parallelStream()
                 .filter(candidate -> Arrays.equals(candidate.digest(sha256.get()), digest))
                 .filter(candidate -> !Arrays.equals(candidate.payload(), sentPayload))
                 .findFirst();
+        if (match.isEmpty()) {
+            match = permutation(sent, digest, sha256);
+        }
         if (match.isPresent() && verifier.verifyPayload(match.get().payload(), canonical).valid()) {
             Candidate found = match.get();
             byte[] payload = found.payload();
@@ -150,6 +155,25 @@ public final class SignatureDoctor {
                     found.hint(), found.also());
         }
         return unknown(sentPayload);
+    }
+
+    private Optional<Candidate> permutation(SentRequest sent, byte[] digest, ThreadLocal<MessageDigest> sha256) {
+        JsonForms.Permutations orders = BodyHypotheses.permutations(sent.rawBody());
+        byte[] prefix = io.github.partnerapi.harness.signing.StringToSign.prefix(sent.freshness(), sent.url());
+        java.util.OptionalLong index = java.util.stream.LongStream.range(1, orders.count()).parallel()
+                .filter(i -> {
+                    MessageDigest sha = sha256.get();
+                    sha.update(prefix);
+                    orders.feed(sha, i);
+                    return Arrays.equals(sha.digest(), digest);
+                })
+                .findFirst();
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] body = orders.body(index.getAsLong());
+        return Optional.of(new Candidate(Cause.BODY_KEY_ORDER, orders.transformation(index.getAsLong()), null, List.of(),
+                sent.freshness(), sent.url(), () -> body));
     }
 
     private List<Candidate> candidates(SentRequest sent) {
