@@ -49,12 +49,18 @@ public final class Captures {
      */
     public static List<CapturedRequest> parse(byte[] bytes, Format format, String name, Path folder, String scheme) {
         Format actual = format == Format.AUTO ? detect(bytes, name) : format;
-        return switch (actual) {
+        List<CapturedRequest> all = switch (actual) {
             case CURL -> new CurlCapture(folder, name).read(bytes);
             case HAR -> new HarCapture(name).read(bytes);
             case HTTP -> new HttpCapture(name, scheme, bytes).read();
             case AUTO -> throw new IllegalStateException("detect never answers AUTO");
         };
+        List<CapturedRequest> signed = all.stream().filter(CapturedRequest::signed).toList();
+        if (signed.isEmpty()) {
+            throw new CaptureException(name + ": none of its " + all.size() + " request(s) has an x-sign header; reproduce "
+                    + "diagnoses signed requests (copy the request that got the 401)");
+        }
+        return signed;
     }
 
     /** The format a capture's first bytes show. */

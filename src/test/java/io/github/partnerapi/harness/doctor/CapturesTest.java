@@ -112,6 +112,8 @@ class CapturesTest {
                 .hasMessageContaining("capture.txt: not a capture (it starts with 'wget https://x/')")
                 .hasMessageContaining("curl command").hasMessageContaining("HAR 1.2").hasMessageContaining("raw HTTP/1.1");
         assertThatThrownBy(() -> parse("", Captures.Format.AUTO)).hasMessageContaining("the file is empty");
+        assertThatThrownBy(() -> parse("curl https://x/ -H 'accept: */*'", Captures.Format.AUTO))
+                .hasMessageContaining("none of its 1 request(s) has an x-sign header");
         assertThatThrownBy(() -> parse("curl 'unterminated", Captures.Format.AUTO)).hasMessageContaining("closing ' quote");
     }
 }
