@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 public final class CaseLoader {
 
     private static final List<String> KEYS = List.of("description", "mode", "freshness", "timestamp", "nonce",
-            "api-key", "signature", "content-type", "expect.status", "expect.reason", "expect.cause");
+            "api-key", "signature", "signed-freshness", "content-type", "expect.status", "expect.reason", "expect.cause");
     /** Per setting: the values accepted (a regex over the lower-cased value) and how to say so. */
     private static final Map<String, String[]> VALUES = Map.of(
             "mode", new String[] {"strict|sandbox|any", "strict, sandbox or any"},
@@ -41,6 +41,7 @@ public final class CaseLoader {
             "api-key", new String[] {"valid|missing|unknown", "valid, missing or unknown"},
             "signature", new String[] {"valid|padded|standard|truncated|other-key|missing",
                 "valid, padded, standard, truncated, other-key or missing"},
+            "signed-freshness", new String[] {"ms|[+-][0-9]{1,9}", "ms (signed in milliseconds) or +N/-N (signed N off)"},
             "content-type", new String[] {".*\\S.*", "a media type such as application/json, or none"});
 
     /** Where the build copies {@code testdata/cases} inside the jar. */

@@ -33,14 +33,25 @@ final class CaseRequest {
         request.freshnessHeaders(c, freshness);
         String signedUrl = c.signedUri() == null ? request.url : resolve(c.signedUri(), target.baseUri());
         byte[] signedBody = c.signedBody() != null ? c.signedBody() : request.body;
-        request.stringToSign = StringToSign.of(freshness, signedUrl, signedBody);
-        request.signature(c, "other-key".equals(c.setting("signature", "valid")) ? otherSigner : signer, freshness,
+        String signedFreshness = signedFreshness(c, freshness);
+        request.stringToSign = StringToSign.of(signedFreshness, signedUrl, signedBody);
+        request.signature(c, "other-key".equals(c.setting("signature", "valid")) ? otherSigner : signer, signedFreshness,
                 signedUrl, signedBody);
         String contentType = c.setting("content-type", c.body() == null ? "none" : "application/json");
         if (!"none".equals(contentType)) {
             request.headers.put("Content-Type", c.settings().getOrDefault("content-type", "application/json").strip());
         }
         return request;
+    }
+
+    /** {@code signed-freshness}: the value signed when it is not the one sent (ms: in milliseconds; +N/-N: off by N). */
+    static String signedFreshness(CatalogueCase c, String sent) {
+        String spec = c.setting("signed-freshness", "");
+        if (spec.isEmpty() || !sent.matches("[0-9]{1,15}")) {
+            return sent;
+        }
+        long value = Long.parseLong(sent);
+        return spec.equals("ms") ? Long.toString(value * 1000) : Long.toString(value + Long.parseLong(spec.replace("+", "")));
     }
 
     /** The freshness value the case signs with, for timestamp cases: now, now±N seconds, or now in ms. */
@@ -90,12 +101,19 @@ final class CaseRequest {
         }
     }
 
-    /** A signed-uri: a path below the base, or a full URL with {scheme}, {authority}, {host} and {port}. */
+    /**
+     * A signed-uri: a path below the base, or a full URL with {scheme}, {authority}, {host}, {port} and
+     * {base-path}; after {path-only}, a URL signed without scheme and host.
+     */
     static String resolve(String signedUri, String baseUri) {
         URI base = URI.create(baseUri);
         String resolved = signedUri.replace("{scheme}", base.getScheme()).replace("{authority}", base.getRawAuthority())
                 .replace("{host}", base.getHost()).replace("{port}", Integer.toString(base.getPort()))
+                .replace("{base-path}", base.getRawPath() == null ? "" : base.getRawPath())
                 .replace("{base}", baseUri);
+        if (resolved.startsWith("{path-only}")) {
+            return resolved.substring("{path-only}".length());
+        }
         return resolved.startsWith("http://") || resolved.startsWith("https://") ? resolved : baseUri + resolved;
     }
 }

@@ -93,6 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.put("valid", finding.valid());
         out.put("cause", finding.cause().code());
         if (!finding.valid()) {
+            out.put("causes", finding.causes().stream().map(c -> c.code()).toList());
             out.put("explanation", finding.explanation());
             out.put("transformation", finding.transformation());
             if (finding.diff() != null) {

@@ -4,137 +4,167 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** What the body may have been when it was signed, given what was sent. */
+/**
+ * What the body may have been when it was signed, given what was sent. Each hypothesis is a content
+ * form (the same JSON in another layout, key order or escaping) inside an {@link Envelope} (BOM,
+ * line endings, trailing newline), so that one-step and two-step changes real tools make are tried:
+ * {@code jq -S} sorts and adds a newline, {@code curl -d @file} removes every line break.
+ */
 final class BodyHypotheses {
 
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    /** Bodies and key counts small enough to try every order of the top-level keys (at most 3,600 hashes of 8 KiB). */
-    private static final int PERMUTED_BODY_LIMIT = 8 * 1024;
-    private static final int PERMUTED_KEYS_LIMIT = 6;
+    /** Bodies up to this size get every envelope combined with every content form. */
+    private static final int COMBINED_LIMIT = 64 * 1024;
+    /** Bytes hashed at most for the orders of the top-level keys (8 keys: 40,320 orders). */
+    private static final long PERMUTATION_BUDGET = 32L * 1024 * 1024;
+    private static final int PERMUTED_KEYS_LIMIT = 8;
 
     private BodyHypotheses() {
     }
 
-    /** A signed body and how it relates to the sent one. */
-    record Body(Cause cause, String transformation, byte[] bytes) {
+    /**
+     * A signed body and how it relates to the sent one.
+     *
+     * @param cause the cause it proves
+     * @param transformation what differs, as a sentence
+     * @param hint advice specific to it, or null
+     * @param also further causes it needs (envelope changes next to a content change)
+     * @param bytes the body (computed when hashed)
+     */
+    record Body(Cause cause, String transformation, String hint, List<Cause> also, Supplier<byte[]> bytes) {
+    }
+
+    /** One form of the content and the words for how it differs from the sent one. */
+    record Form(Cause cause, String sentWords, String signedWords, String hint, boolean lineBreaks, Supplier<byte[]> content) {
     }
 
     static List<Body> of(byte[] sent) {
         List<Body> out = new ArrayList<>();
+        Envelope.Split split = Envelope.split(sent);
+        List<Form> forms = new ArrayList<>();
+        boolean small = sent.length <= COMBINED_LIMIT;
+        forms.add(new Form(null, null, null, null, contains(split.content(), (byte) '\n'), () -> split.content()));
+        JsonTree.parse(split.content()).ifPresent(tree -> {
+            JsonForms json = new JsonForms(tree, split.content(), small);
+            forms.addAll(json.forms());
+            newlinesRemoved(sent, split, json, out);
+        });
+        boolean sentLineBreaks = forms.get(0).lineBreaks();
+        for (Form form : forms) {
+            for (Envelope envelope : split.envelope().alternatives(small || form.cause() == null)) {
+                if (form.cause() != null || !envelope.equals(split.envelope())) {
+                    Body body = body(split.envelope(), sentLineBreaks, form, envelope);
+                    if (body != null) {
+                        out.add(body);
+                    }
+                }
+            }
+        }
         byteLevel(sent, out);
-        JsonTree.parse(stripBom(sent)).ifPresent(tree -> jsonLevel(sent, tree, out));
         if (sent.length > 0) {
-            out.add(new Body(Cause.BODY_ABSENT, "an empty body", new byte[0]));
+            out.add(new Body(Cause.BODY_ABSENT, "the body was sent; it was signed empty", null, List.of(), () -> new byte[0]));
         }
         return out;
     }
 
-    private static void byteLevel(byte[] sent, List<Body> out) {
-        out.add(new Body(Cause.BODY_LINE_ENDINGS, "CRLF line endings turned into LF", replace(sent, "\r\n", "\n")));
-        out.add(new Body(Cause.BODY_LINE_ENDINGS, "LF line endings turned into CRLF",
-                replace(replace(sent, "\r\n", "\n"), "\n", "\r\n")));
-        out.add(new Body(Cause.BODY_TRAILING_NEWLINE, "a trailing LF added", concat(sent, "\n".getBytes())));
-        out.add(new Body(Cause.BODY_TRAILING_NEWLINE, "a trailing CRLF added", concat(sent, "\r\n".getBytes())));
-        out.add(new Body(Cause.BODY_TRAILING_NEWLINE, "trailing newlines removed", stripTrailingNewlines(sent)));
-        out.add(new Body(Cause.BODY_BOM, "a UTF-8 BOM added in front", concat(BOM, sent)));
-        out.add(new Body(Cause.BODY_BOM, "the UTF-8 BOM removed", stripBom(sent)));
-        out.add(new Body(Cause.BODY_UNICODE_ESCAPES, "non-ASCII characters written as \\uxxxx escapes",
-                UnicodeEscapes.escape(sent, false)));
-        out.add(new Body(Cause.BODY_UNICODE_ESCAPES, "non-ASCII characters written as \\uXXXX escapes",
-                UnicodeEscapes.escape(sent, true)));
-        out.add(new Body(Cause.BODY_UNICODE_ESCAPES, "\\uXXXX escapes written as raw UTF-8",
-                UnicodeEscapes.unescape(sent)));
-        String utf8 = new String(sent, StandardCharsets.UTF_8);
-        out.add(new Body(Cause.BODY_CHARSET, "encoded as ISO-8859-1 instead of UTF-8",
-                utf8.getBytes(StandardCharsets.ISO_8859_1)));
-        out.add(new Body(Cause.BODY_CHARSET, "encoded as UTF-8 instead of ISO-8859-1",
-                new String(sent, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8)));
+    private static Body body(Envelope sentEnvelope, boolean sentLineBreaks, Form form, Envelope envelope) {
+        List<Cause> causes = new ArrayList<>();
+        if (form.cause() != null) {
+            causes.add(form.cause());
+        }
+        causes.addAll(envelope.causesFrom(sentEnvelope, form.lineBreaks()));
+        if (causes.isEmpty()) {
+            return null;
+        }
+        List<String> sentWords = new ArrayList<>();
+        List<String> signedWords = new ArrayList<>();
+        if (form.cause() != null) {
+            sentWords.add(form.sentWords());
+            signedWords.add(form.signedWords());
+        }
+        sentWords.addAll(sentEnvelope.describeAgainst(envelope, sentLineBreaks));
+        signedWords.addAll(envelope.describeAgainst(sentEnvelope, form.lineBreaks()));
+        Supplier<byte[]> bytes = () -> envelope.wrap(form.content().get());
+        return new Body(causes.get(0), sentence(sentWords, signedWords), form.hint(), causes.subList(1, causes.size()), bytes);
     }
 
-    private static void jsonLevel(byte[] sent, JsonTree tree, List<Body> out) {
-        byte[] compacted = JsonLayout.COMPACT.print(tree);
-        boolean compact = Arrays.equals(compacted, sent);
-        if (!compact) {
-            out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name(), compacted));
-            // A compact body saved by `echo` or an editor ends with a newline; the signer read the file.
-            out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name() + " with a trailing newline",
-                    concat(compacted, "\n".getBytes())));
-            out.add(new Body(Cause.BODY_COMPACTED, JsonLayout.COMPACT.name() + " with a trailing CRLF",
-                    concat(compacted, "\r\n".getBytes())));
+    static String sentence(List<String> sent, List<String> signed) {
+        return "the body was sent " + String.join(", ", sent.stream().filter(s -> s != null && !s.isEmpty()).toList())
+                + "; it was signed " + String.join(", ", signed.stream().filter(s -> s != null && !s.isEmpty()).toList());
+    }
+
+    /** {@code curl -d @file} drops every CR and LF: a pretty file arrives as one line with its indentation left in. */
+    private static void newlinesRemoved(byte[] sent, Envelope.Split split, JsonForms json, List<Body> out) {
+        if (contains(sent, (byte) '\n') || contains(sent, (byte) '\r')) {
+            return;
         }
         for (JsonLayout layout : JsonLayout.PRETTY) {
-            byte[] pretty = layout.print(tree);
-            Cause cause = compact ? Cause.BODY_PRETTIFIED : Cause.BODY_REINDENTED;
-            out.add(new Body(cause, layout.name(), pretty));
-            out.add(new Body(cause, layout.name() + " with a trailing newline", concat(pretty, "\n".getBytes())));
-            out.add(new Body(cause, layout.name() + " with \\uXXXX escapes (Python's default)",
-                    UnicodeEscapes.escape(pretty, false)));
-        }
-        for (boolean descending : new boolean[] {false, true}) {
-            JsonTree sorted = JsonTree.sorted(tree, descending);
-            keyOrder(descending ? "keys in descending order" : "keys sorted", sorted, out);
-        }
-        if (sent.length <= PERMUTED_BODY_LIMIT && tree instanceof JsonTree.Obj obj
-                && obj.members().size() >= 2 && obj.members().size() <= PERMUTED_KEYS_LIMIT) {
-            for (List<JsonTree.Member> order : otherOrders(obj.members())) {
-                keyOrder("top-level keys in the order " + names(order), new JsonTree.Obj(order), out);
+            byte[] pretty = json.print(layout);
+            if (!Arrays.equals(removeLineBreaks(pretty), split.content())) {
+                continue;
+            }
+            for (boolean crlf : new boolean[] {false, true}) {
+                for (String trailing : new String[] {"\n", ""}) {
+                    Envelope file = new Envelope(split.envelope().bom(), crlf, trailing);
+                    out.add(new Body(Cause.BODY_NEWLINES_REMOVED, "the body was sent with its line breaks removed "
+                            + "(as curl -d @file sends a file); it was signed as the file holds it, " + layout.name()
+                            + (crlf ? ", with CRLF line endings" : "") + (trailing.isEmpty() ? "" : ", ending in a newline"),
+                            null, List.of(), () -> file.wrap(pretty)));
+                }
             }
         }
     }
 
-    private static void keyOrder(String order, JsonTree tree, List<Body> out) {
-        out.add(new Body(Cause.BODY_KEY_ORDER, order + ", " + JsonLayout.COMPACT.name(), JsonLayout.COMPACT.print(tree)));
-        for (JsonLayout layout : JsonLayout.PRETTY) {
-            out.add(new Body(Cause.BODY_KEY_ORDER, order + ", " + layout.name(), layout.print(tree)));
-        }
+    private static void byteLevel(byte[] sent, List<Body> out) {
+        out.add(new Body(Cause.BODY_UNICODE_ESCAPES, "the body was sent with raw UTF-8 characters; it was signed with "
+                + "non-ASCII characters as \\uxxxx escapes", null, List.of(), () -> UnicodeEscapes.escape(sent, false)));
+        out.add(new Body(Cause.BODY_UNICODE_ESCAPES, "the body was sent with \\uXXXX escapes; it was signed with them "
+                + "as raw UTF-8 characters", null, List.of(), () -> UnicodeEscapes.unescape(sent)));
+        Charsets.forms(sent, out);
     }
 
-    /**
-     * Every order of the members but the one sent. A library that re-serialised the body may have
-     * written the keys in any order (a hash map's), not only sorted; 6 keys give 719 orders.
-     */
-    private static List<List<JsonTree.Member>> otherOrders(List<JsonTree.Member> members) {
-        List<List<JsonTree.Member>> orders = new ArrayList<>();
-        permute(new ArrayList<>(), new ArrayList<>(members), orders);
-        orders.remove(0);
-        return orders;
+    /** The orders of the top-level keys to try after every other hypothesis failed. */
+    static JsonForms.Permutations permutations(byte[] sent) {
+        Envelope.Split split = Envelope.split(sent);
+        return JsonTree.parse(split.content()).map(tree -> JsonForms.permutations(tree, split, PERMUTATION_BUDGET,
+                PERMUTED_KEYS_LIMIT)).orElse(JsonForms.Permutations.NONE);
     }
 
-    private static void permute(List<JsonTree.Member> prefix, List<JsonTree.Member> rest, List<List<JsonTree.Member>> out) {
-        if (rest.isEmpty()) {
-            out.add(List.copyOf(prefix));
-            return;
+    static boolean contains(byte[] bytes, byte b) {
+        for (byte x : bytes) {
+            if (x == b) {
+                return true;
+            }
         }
-        for (int i = 0; i < rest.size(); i++) {
-            prefix.add(rest.remove(i));
-            permute(prefix, rest, out);
-            rest.add(i, prefix.remove(prefix.size() - 1));
-        }
+        return false;
     }
 
-    private static String names(List<JsonTree.Member> order) {
-        List<String> names = new ArrayList<>();
-        for (JsonTree.Member member : order) {
-            names.add(new String(member.rawKey(), StandardCharsets.UTF_8));
+    static byte[] removeLineBreaks(byte[] bytes) {
+        ByteSink out = new ByteSink(bytes.length);
+        for (byte b : bytes) {
+            if (b != '\n' && b != '\r') {
+                out.write(b);
+            }
         }
-        return String.join(", ", names);
+        return out.toByteArray();
+    }
+
+    static int indexOf(byte[] bytes, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= bytes.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (bytes[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     static byte[] stripBom(byte[] bytes) {
-        return startsWith(bytes, BOM) ? Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    private static byte[] stripTrailingNewlines(byte[] bytes) {
-        int end = bytes.length;
-        while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) {
-            end--;
-        }
-        return Arrays.copyOf(bytes, end);
+        return Envelope.startsWith(bytes, Envelope.BOM) ? Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
     }
 
     static byte[] concat(byte[] a, byte[] b) {
@@ -146,10 +176,10 @@ final class BodyHypotheses {
     static byte[] replace(byte[] bytes, String from, String to) {
         byte[] f = from.getBytes(StandardCharsets.US_ASCII);
         byte[] t = to.getBytes(StandardCharsets.US_ASCII);
-        ByteSink out = new ByteSink(bytes.length + 16);
+        ByteSink out = new ByteSink(bytes.length + bytes.length / 16 + 16);
         int i = 0;
         while (i < bytes.length) {
-            if (i + f.length <= bytes.length && Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
+            if (bytes[i] == f[0] && i + f.length <= bytes.length && Arrays.equals(bytes, i, i + f.length, f, 0, f.length)) {
                 out.write(t, 0, t.length);
                 i += f.length;
             } else {

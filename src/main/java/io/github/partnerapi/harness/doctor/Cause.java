@@ -24,10 +24,14 @@ public enum Cause {
             + "same file bytes."),
     BODY_BOM("body-bom", "The body was signed with a UTF-8 byte order mark (EF BB BF) that was not sent, or "
             + "the other way round. Save the file without a BOM, or sign exactly what is sent."),
+    BODY_NEWLINES_REMOVED("body-newlines-removed", "The body was sent with its line breaks (CR and LF) removed: "
+            + "what curl -d @file and --data @file do to a file. Send the file as it is with --data-binary @file, "
+            + "or sign the bytes without line breaks."),
     BODY_UNICODE_ESCAPES("body-unicode-escapes", "Non-ASCII characters were signed as \\uXXXX escapes but "
             + "sent as raw UTF-8, or the other way round. A JSON library re-serialised the body: sign its output."),
-    BODY_CHARSET("body-charset", "The body was signed in one character set (UTF-8 or ISO-8859-1) and sent in "
-            + "the other. Declare the charset in Content-Type and sign the encoded bytes."),
+    BODY_CHARSET("body-charset", "The body was signed in one character set and sent in another (UTF-8, "
+            + "ISO-8859-1, UTF-16). JSON goes on the wire as UTF-8: encode the body as UTF-8, sign those bytes and send "
+            + "the same UTF-8 bytes."),
     BODY_KEY_ORDER("body-key-order", "The body was signed with its keys in another order (e.g. sorted) than "
             + "sent. A JSON library re-serialised it after signing: sign the final bytes."),
     BODY_ABSENT("body-absent", "The request was signed with an empty body but sent with one. Sign "
@@ -46,9 +50,9 @@ public enum Cause {
     SIGNATURE_ENCODING("signature-encoding", "The signature is right but encoded wrongly: x-sign must be "
             + "URL-safe base64 (- and _) without = padding."),
     SIGNATURE_MALFORMED("signature-malformed", "x-sign is not a whole signature: it is empty, has characters "
-            + "that are not base64url, or has another length than this key's signatures (342 characters for a "
-            + "2048-bit key). It was usually cut short, or joined with other text, when copied from a terminal or a "
-            + "log: copy the whole header value."),
+            + "that are not base64url, or has another length than this key's signatures (a k-bit key's signature is "
+            + "k/8 bytes, written as unpadded base64url). It was usually cut short, or joined with other text, when "
+            + "copied from a terminal or a log: copy the whole header value."),
     WRONG_KEY("wrong-key", "The signature was made with another private key than the one registered for this "
             + "API key. Sign with the key whose public half was uploaded."),
     UNKNOWN("unknown", "No single known difference explains it: the payload, the key and the signature do "

@@ -11,21 +11,30 @@ import java.util.List;
  * One way of laying out JSON: what common formatters write. Strings and numbers are copied byte for
  * byte; only whitespace and separators differ.
  *
- * @param name how the layout is described to users
- * @param indent one level of indentation, or null for compact output
+ * @param name how the layout is described to users, after "sent" or "signed"
+ * @param indent one level of indentation, or null for one line
  * @param colon between key and value ({@code ":"}, {@code ": "} or Jackson's {@code " : "})
+ * @param comma between members and items on one line ({@code ","} or Python's {@code ", "})
  * @param inlineArrays Jackson's default: arrays on one line as {@code [ a, b ]}
  */
-record JsonLayout(String name, String indent, String colon, boolean inlineArrays) {
+record JsonLayout(String name, String indent, String colon, String comma, boolean inlineArrays) {
 
-    static final JsonLayout COMPACT = new JsonLayout("compact JSON", null, ":", false);
+    static final JsonLayout COMPACT = new JsonLayout("compact", null, ":", ",", false);
+
+    /** Python's json.dumps and requests' json= without indent: one line, a space after each : and ,. */
+    static final JsonLayout PYTHON = new JsonLayout("on one line with spaces after : and , (Python's json.dumps default)",
+            null, ": ", ", ", false);
 
     /** JSON.stringify, jq, Go's MarshalIndent and Python's json.dumps (indent=N) write these. */
     static final List<JsonLayout> PRETTY = List.of(
-            new JsonLayout("pretty JSON, 2 spaces (JSON.stringify, jq, Go, Python)", "  ", ": ", false),
-            new JsonLayout("pretty JSON, 4 spaces (JSON.stringify, Go, Python)", "    ", ": ", false),
-            new JsonLayout("pretty JSON, tabs (JSON.stringify, jq --tab, Go)", "\t", ": ", false),
-            new JsonLayout("Jackson's default pretty printer", "  ", " : ", true));
+            new JsonLayout("pretty-printed with 2 spaces (JSON.stringify, jq, Go, Python)", "  ", ": ", ",", false),
+            new JsonLayout("pretty-printed with 4 spaces (JSON.stringify, Go, Python)", "    ", ": ", ",", false),
+            new JsonLayout("pretty-printed with tabs (JSON.stringify, jq --tab, Go)", "\t", ": ", ",", false),
+            new JsonLayout("pretty-printed by Jackson's default printer (\" : \")", "  ", " : ", ",", true));
+
+    /** Every layout tried: compact, Python's one line, then the pretty ones. */
+    static final List<JsonLayout> ALL = List.of(COMPACT, PYTHON, PRETTY.get(0), PRETTY.get(1), PRETTY.get(2),
+            PRETTY.get(3));
 
     byte[] print(JsonTree tree) {
         Out out = new Out();
@@ -54,7 +63,7 @@ record JsonLayout(String name, String indent, String colon, boolean inlineArrays
         }
         out.write("{");
         for (int i = 0; i < members.size(); i++) {
-            out.write(i == 0 ? "" : ",");
+            out.write(i == 0 ? "" : indent == null ? comma : ",");
             newline(out, level + 1);
             out.write(members.get(i).rawKey()).write(colon);
             write(out, members.get(i).value(), level + 1);
@@ -70,7 +79,7 @@ record JsonLayout(String name, String indent, String colon, boolean inlineArrays
         }
         out.write(inlineArrays ? "[ " : "[");
         for (int i = 0; i < items.size(); i++) {
-            out.write(i == 0 ? "" : inlineArrays ? ", " : ",");
+            out.write(i == 0 ? "" : inlineArrays ? ", " : indent == null ? comma : ",");
             if (!inlineArrays) {
                 newline(out, level + 1);
             }

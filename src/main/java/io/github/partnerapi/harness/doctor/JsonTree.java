@@ -59,6 +59,77 @@ sealed interface JsonTree {
         return tree;
     }
 
+    /** The same document with the keys of every object but the top-level one sorted: a Go struct holding maps. */
+    static JsonTree sortedBelowTop(JsonTree tree) {
+        if (tree instanceof Obj obj) {
+            List<Member> members = new ArrayList<>();
+            for (Member m : obj.members()) {
+                members.add(new Member(m.rawKey(), sorted(m.value(), false)));
+            }
+            return new Obj(members);
+        }
+        return tree;
+    }
+
+    /** The same document with the keys of every nested object in reverse order, the top level as it is. */
+    static JsonTree reversedBelowTop(JsonTree tree) {
+        if (tree instanceof Obj obj) {
+            List<Member> members = new ArrayList<>();
+            for (Member m : obj.members()) {
+                members.add(new Member(m.rawKey(), reversed(m.value())));
+            }
+            return new Obj(members);
+        }
+        return tree;
+    }
+
+    private static JsonTree reversed(JsonTree tree) {
+        if (tree instanceof Obj obj) {
+            List<Member> members = new ArrayList<>();
+            for (Member m : obj.members()) {
+                members.add(0, new Member(m.rawKey(), reversed(m.value())));
+            }
+            return new Obj(members);
+        }
+        if (tree instanceof Arr arr) {
+            List<JsonTree> items = new ArrayList<>();
+            for (JsonTree item : arr.items()) {
+                items.add(reversed(item));
+            }
+            return new Arr(items);
+        }
+        return tree;
+    }
+
+    /** The top-level keys in the order a java.util.HashMap iterates them (Jackson or Gson writing a HashMap). */
+    static JsonTree hashMapOrder(JsonTree tree) {
+        if (!(tree instanceof Obj obj)) {
+            return tree;
+        }
+        java.util.Map<String, Member> map = new java.util.HashMap<>();
+        for (Member m : obj.members()) {
+            map.put(new String(m.rawKey(), 1, m.rawKey().length - 2, java.nio.charset.StandardCharsets.UTF_8), m);
+        }
+        return new Obj(new ArrayList<>(map.values()));
+    }
+
+    /** The top-level keys in a JavaScript object's order: integer-like keys first, ascending, then the rest as sent. */
+    static JsonTree javaScriptOrder(JsonTree tree) {
+        if (!(tree instanceof Obj obj)) {
+            return tree;
+        }
+        List<Member> integers = new ArrayList<>();
+        List<Member> others = new ArrayList<>();
+        for (Member m : obj.members()) {
+            String key = new String(m.rawKey(), 1, m.rawKey().length - 2, java.nio.charset.StandardCharsets.UTF_8);
+            (key.matches("0|[1-9][0-9]{0,8}") ? integers : others).add(m);
+        }
+        integers.sort(Comparator.comparingLong(m -> Long.parseLong(
+                new String(m.rawKey(), 1, m.rawKey().length - 2, java.nio.charset.StandardCharsets.UTF_8))));
+        integers.addAll(others);
+        return new Obj(integers);
+    }
+
     /** A small recursive-descent parser over bytes. */
     final class Parser {
         private final byte[] in;

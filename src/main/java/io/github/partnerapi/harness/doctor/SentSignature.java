@@ -40,6 +40,19 @@ final class SentSignature {
         this.cleaned = value.replace('+', '-').replace('/', '_').replace("=", "");
     }
 
+    /** The bytes of a hex-encoded x-sign (an even number of hex digits, at least 64), or empty. */
+    Optional<byte[]> hexBytes() {
+        if (cleaned.length() < 64 || cleaned.length() % 2 != 0 || !cleaned.matches("[0-9a-f]+|[0-9A-F]+")) {
+            return Optional.empty();
+        }
+        return Optional.of(java.util.HexFormat.of().parseHex(cleaned.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether the value as sent had copy slips (whitespace, the header name, padding, + and /). */
+    boolean hasSlips() {
+        return !slips.isEmpty();
+    }
+
     /** The signature bytes, if the value decodes once its slips are undone. */
     Optional<byte[]> bytes() {
         return XSign.decode(cleaned);
@@ -62,12 +75,27 @@ final class SentSignature {
                         + " of its value");
             }
         }
-        int expectedChars = (expectedBytes * 8 + 5) / 6;
         Optional<byte[]> raw = bytes();
         if (raw.isEmpty() || raw.get().length != expectedBytes) {
-            return Optional.of("x-sign has " + cleaned.length() + " base64url characters; this " + expectedBytes * 8
-                    + "-bit key's signatures have " + expectedChars + " (" + expectedBytes + " bytes)");
+            return Optional.of("x-sign has " + cleaned.length() + " base64url characters" + decodedLength(raw)
+                    + "; this " + expectedBytes * 8 + "-bit key's signatures have " + charsFor(expectedBytes) + " ("
+                    + expectedBytes + " bytes): it was cut short or joined with other text");
         }
         return Optional.empty();
+    }
+
+    /** Why a hex x-sign is not this key's signature. */
+    String hexMalformation(int hexBytes, int expectedBytes) {
+        return "x-sign is hex-encoded (" + cleaned.length() + " hex digits, " + hexBytes + " bytes), not base64url; this "
+                + expectedBytes * 8 + "-bit key's signatures are " + expectedBytes + " bytes, sent as " + charsFor(expectedBytes)
+                + " unpadded base64url characters";
+    }
+
+    static int charsFor(int bytes) {
+        return (bytes * 8 + 5) / 6;
+    }
+
+    private static String decodedLength(Optional<byte[]> raw) {
+        return raw.map(r -> " (" + r.length + " bytes)").orElse("");
     }
 }

@@ -47,6 +47,13 @@ public final class SignatureDoctor {
         return new Builder(publicKey);
     }
 
+    /** RSA key sizes whose signatures are told apart from a cut-short one: 2048, 3072 and 4096 bits. */
+    private static final List<Integer> KEY_SIZES = List.of(256, 384, 512);
+    /** Bodies up to this size get the costlier hypotheses (every millisecond of a timestamp). */
+    private static final int SMALL_BODY = 64 * 1024;
+    /** Bodies over this size get a narrower timestamp window (each value tried hashes the whole body). */
+    private static final int LARGE_BODY = 256 * 1024;
+
     /** Diagnoses one request. */
     public Finding diagnose(SentRequest sent) {
         byte[] sentPayload = sent.payload();
@@ -54,18 +61,70 @@ public final class SignatureDoctor {
             return new Finding(Cause.VALID, null, sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload));
         }
         SentSignature signature = new SentSignature(sent.xSign());
-        Optional<String> malformation = signature.malformation(signatureBytes());
-        if (malformation.isPresent()) {
-            return new Finding(Cause.SIGNATURE_MALFORMED, malformation.get(), sentPayload, sentPayload,
-                    ByteDiff.of(sentPayload, sentPayload));
+        Optional<byte[]> hex = signature.hexBytes();
+        if (hex.isPresent()) {
+            return hexSignature(sent, sentPayload, signature, hex.get());
         }
-        byte[] raw = signature.bytes().orElseThrow();
+        Optional<String> malformation = signature.malformation(signatureBytes());
+        Optional<byte[]> decoded = signature.bytes();
+        if (malformation.isPresent() && decoded.isPresent() && decoded.get().length != signatureBytes()) {
+            Optional<Finding> other = otherKeySize(sentPayload, decoded.get());
+            if (other.isPresent()) {
+                return other.get();
+            }
+        }
+        if (malformation.isPresent()) {
+            return same(Cause.SIGNATURE_MALFORMED, malformation.get(), sentPayload);
+        }
+        byte[] raw = decoded.orElseThrow();
         String canonical = XSign.encode(raw);
         if (!canonical.equals(sent.xSign()) && verifier.verifyPayload(sentPayload, canonical).valid()) {
-            return new Finding(Cause.SIGNATURE_ENCODING, "unpadded URL-safe base64 (sent with " + signature.slips() + ")",
-                    sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload));
+            return same(Cause.SIGNATURE_ENCODING, "x-sign was sent with " + signature.slips()
+                    + "; it must be unpadded URL-safe base64 with nothing around it", sentPayload);
         }
-        return diagnoseSignatureOver(sent, sentPayload, raw, canonical);
+        Finding finding = diagnoseSignatureOver(sent, sentPayload, raw, canonical);
+        return signature.hasSlips() ? withSignatureSlip(finding, "x-sign was also sent with " + signature.slips())
+                : finding;
+    }
+
+    private Finding hexSignature(SentRequest sent, byte[] sentPayload, SentSignature signature, byte[] raw) {
+        String canonical = XSign.encode(raw);
+        if (raw.length == signatureBytes()) {
+            if (verifier.verifyPayload(sentPayload, canonical).valid()) {
+                return same(Cause.SIGNATURE_ENCODING, "x-sign was sent hex-encoded; it must be unpadded URL-safe base64 "
+                        + "(the same " + raw.length + " bytes are " + canonical.length() + " base64url characters)", sentPayload);
+            }
+            Finding finding = diagnoseSignatureOver(sent, sentPayload, raw, canonical);
+            if (finding.cause() != Cause.UNKNOWN) {
+                return withSignatureSlip(finding, "x-sign was also sent hex-encoded instead of base64url");
+            }
+        }
+        return otherKeySize(sentPayload, raw).orElseGet(() -> same(Cause.SIGNATURE_MALFORMED,
+                signature.hexMalformation(raw.length, signatureBytes()), sentPayload));
+    }
+
+    /** A signature of another RSA size: a given other key's, or else another key's by its length alone. */
+    private Optional<Finding> otherKeySize(byte[] sentPayload, byte[] raw) {
+        Optional<Finding> known = otherKey(sentPayload, raw);
+        if (known.isPresent() || !KEY_SIZES.contains(raw.length)) {
+            return known;
+        }
+        return Optional.of(same(Cause.WRONG_KEY, "x-sign was signed with a " + raw.length * 8 + "-bit key (" + raw.length
+                + " bytes); this public key is " + signatureBytes() * 8 + "-bit (" + signatureBytes() + " bytes)", sentPayload));
+    }
+
+    private static Finding withSignatureSlip(Finding finding, String slip) {
+        if (finding.cause() == Cause.UNKNOWN || finding.cause() == Cause.VALID) {
+            return finding;
+        }
+        List<Cause> also = new ArrayList<>(finding.alsoCauses());
+        also.add(Cause.SIGNATURE_ENCODING);
+        return new Finding(finding.cause(), finding.transformation() + "; " + slip, finding.signedPayload(),
+                finding.sentPayload(), finding.diff(), finding.hint(), also);
+    }
+
+    private static Finding same(Cause cause, String transformation, byte[] sentPayload) {
+        return new Finding(cause, transformation, sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload));
     }
 
     private Finding diagnoseSignatureOver(SentRequest sent, byte[] sentPayload, byte[] raw, String canonical) {
@@ -76,35 +135,65 @@ public final class SignatureDoctor {
         return search(sent, sentPayload, digest.get(), canonical);
     }
 
-    /** Hashes the candidates on all cores (each once), keeps the first match in hypothesis order. */
+    /**
+     * Hashes the candidates on all cores (each once), keeps the first match in hypothesis order;
+     * the orders of the top-level keys, thousands of them, only when nothing else matched.
+     */
     private Finding search(SentRequest sent, byte[] sentPayload, byte[] digest, String canonical) {
         ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(SignatureDoctor::sha256);
         Optional<Candidate> match = candidates(sent).parallelStream()
                 .filter(candidate -> Arrays.equals(candidate.digest(sha256.get()), digest))
+                .filter(candidate -> !Arrays.equals(candidate.payload(), sentPayload))
                 .findFirst();
+        if (match.isEmpty()) {
+            match = permutation(sent, digest, sha256);
+        }
         if (match.isPresent() && verifier.verifyPayload(match.get().payload(), canonical).valid()) {
-            byte[] payload = match.get().payload();
-            return new Finding(match.get().cause(), match.get().transformation(), payload, sentPayload,
-                    ByteDiff.of(payload, sentPayload));
+            Candidate found = match.get();
+            byte[] payload = found.payload();
+            return new Finding(found.cause(), found.transformation(), payload, sentPayload, ByteDiff.of(payload, sentPayload),
+                    found.hint(), found.also());
         }
         return unknown(sentPayload);
     }
 
+    private Optional<Candidate> permutation(SentRequest sent, byte[] digest, ThreadLocal<MessageDigest> sha256) {
+        JsonForms.Permutations orders = BodyHypotheses.permutations(sent.rawBody());
+        byte[] prefix = io.github.partnerapi.harness.signing.StringToSign.prefix(sent.freshness(), sent.url());
+        java.util.OptionalLong index = java.util.stream.LongStream.range(1, orders.count()).parallel()
+                .filter(i -> {
+                    MessageDigest sha = sha256.get();
+                    sha.update(prefix);
+                    orders.feed(sha, i);
+                    return Arrays.equals(sha.digest(), digest);
+                })
+                .findFirst();
+        if (index.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] body = orders.body(index.getAsLong());
+        return Optional.of(new Candidate(Cause.BODY_KEY_ORDER, orders.transformation(index.getAsLong()), null, List.of(),
+                sent.freshness(), sent.url(), () -> body));
+    }
+
     private List<Candidate> candidates(SentRequest sent) {
         List<Candidate> out = new ArrayList<>();
-        for (BodyHypotheses.Body body : BodyHypotheses.of(sent.rawBody())) {
-            if (!Arrays.equals(body.bytes(), sent.rawBody())) {
-                out.add(new Candidate(body.cause(), body.transformation(), sent.freshness(), sent.url(), body.bytes()));
-            }
+        byte[] body = sent.rawBody();
+        for (BodyHypotheses.Body form : BodyHypotheses.of(body)) {
+            out.add(new Candidate(form.cause(), form.transformation(), form.hint(), form.also(), sent.freshness(), sent.url(),
+                    form.bytes()));
         }
+        java.util.function.Supplier<byte[]> sentBody = () -> body;
         for (UrlHypotheses.Url url : UrlHypotheses.of(sent.url(), baseUrls)) {
             if (!url.url().equals(sent.url())) {
-                out.add(new Candidate(url.cause(), url.transformation(), sent.freshness(), url.url(), sent.rawBody()));
+                out.add(new Candidate(url.cause(), url.transformation(), url.hint(), List.of(), sent.freshness(), url.url(),
+                        sentBody));
             }
         }
-        for (FreshnessHypotheses.Value value : FreshnessHypotheses.of(sent.freshnessHeader(), sent.freshness(), clock)) {
-            out.add(new Candidate(Cause.FRESHNESS_VALUE, value.transformation(), value.value(), sent.url(),
-                    sent.rawBody()));
+        for (FreshnessHypotheses.Value value : FreshnessHypotheses.of(sent.freshnessHeader(), sent.freshness(), clock,
+                body.length <= SMALL_BODY, body.length > LARGE_BODY)) {
+            out.add(new Candidate(Cause.FRESHNESS_VALUE, value.transformation(), null, List.of(), value.value(), sent.url(),
+                    sentBody));
         }
         return out;
     }
@@ -113,11 +202,15 @@ public final class SignatureDoctor {
         String canonical = XSign.encode(raw);
         for (PublicKey other : otherKeys) {
             if (SignatureVerifier.of(other).verifyPayload(sentPayload, canonical).valid()) {
-                return Optional.of(new Finding(Cause.WRONG_KEY, "another private key (its public key was given as "
-                        + "a candidate)", sentPayload, sentPayload, ByteDiff.of(sentPayload, sentPayload)));
+                return Optional.of(same(Cause.WRONG_KEY, "x-sign was made with another private key (the one whose public "
+                        + "key was given as a candidate, " + bits(other) + "-bit)", sentPayload));
             }
         }
         return Optional.empty();
+    }
+
+    private static int bits(PublicKey key) {
+        return key instanceof java.security.interfaces.RSAPublicKey rsa ? rsa.getModulus().bitLength() : 0;
     }
 
     private static Finding unknown(byte[] sentPayload) {

@@ -24,7 +24,8 @@ public class DoctorBenchmark {
 
     SignatureDoctor doctor;
     SentRequest unknown;
-    SentRequest staleBy100Seconds;
+    SentRequest staleBy25Seconds;
+    SentRequest newlinesRemoved;
 
     @Setup
     public void setUp() {
@@ -37,7 +38,15 @@ public class DoctorBenchmark {
         String url = "https://api.qredo.network/api/v1/p/company";
         doctor = SignatureDoctor.builder(PemKeys.readPublicKey(TestData.publicKey())).build();
         unknown = new SentRequest("x-timestamp", "1700000000", url, body, signer.sign("1700000000", url, "{}".getBytes()));
-        staleBy100Seconds = new SentRequest("x-timestamp", "1700000000", url, body, signer.sign("1699999900", url, body));
+        staleBy25Seconds = new SentRequest("x-timestamp", "1700000000", url, body, signer.sign("1699999975", url, body));
+        StringBuilder pretty = new StringBuilder("{\n  \"items\": [");
+        for (int i = 0; pretty.length() < 1024 * 1024; i++) {
+            pretty.append(i == 0 ? "" : ",").append("\n    {\n      \"id\": ").append(i).append(",\n      \"name\": \"item ")
+                    .append(i).append("\"\n    }");
+        }
+        byte[] file = pretty.append("\n  ]\n}\n").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] curlD = new String(file, StandardCharsets.UTF_8).replace("\n", "").getBytes(StandardCharsets.UTF_8);
+        newlinesRemoved = new SentRequest("x-timestamp", "1700000000", url, curlD, signer.sign("1700000000", url, file));
     }
 
     @Benchmark
@@ -45,8 +54,14 @@ public class DoctorBenchmark {
         return doctor.diagnose(unknown);
     }
 
+    /** curl -d @file of a 1 MiB pretty file: found after the layouts, key orders and escapes. */
+    @Benchmark
+    public Finding newlinesRemovedFound() {
+        return doctor.diagnose(newlinesRemoved);
+    }
+
     @Benchmark
     public Finding freshnessFoundLate() {
-        return doctor.diagnose(staleBy100Seconds);
+        return doctor.diagnose(staleBy25Seconds);
     }
 }

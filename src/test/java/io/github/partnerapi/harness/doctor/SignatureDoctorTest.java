@@ -169,16 +169,19 @@ class SignatureDoctorTest {
         assertThat(body(signed, sent)).isEqualTo(Cause.BODY_KEY_ORDER);
         Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, sent.getBytes(UTF_8),
                 jcaSign(KEY, TS, URL, signed.getBytes(UTF_8))));
-        assertThat(finding.transformation()).isEqualTo("top-level keys in the order \"name\", \"city\", \"country\", "
-                + "\"tags\", compact JSON");
+        assertThat(finding.transformation()).isEqualTo("the body was sent with its keys in another order; it was signed "
+                + "with its top-level keys in the order \"name\", \"city\", \"country\", \"tags\"");
     }
 
     @Test
-    void anyOrderIsTriedOnlyForUpToSixTopLevelKeys() {
-        String sent = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7}";
-        String signed = "{\"g\":7,\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6}";
-        assertThat(body(signed, sent)).isEqualTo(Cause.UNKNOWN);
+    void anyOrderIsTriedForUpToEightTopLevelKeys() {
+        String sent = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8}";
+        String signed = "{\"g\":7,\"a\":1,\"h\":8,\"c\":3,\"d\":4,\"b\":2,\"e\":5,\"f\":6}";
+        assertThat(body(signed, sent)).isEqualTo(Cause.BODY_KEY_ORDER);
         assertThat(body(signed.replace(",\"f\":6", ""), sent.replace(",\"f\":6", ""))).isEqualTo(Cause.BODY_KEY_ORDER);
+        String nine = "{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9}";
+        assertThat(body(nine.replace("{\"a\":1,\"b\":2", "{\"b\":2,\"a\":1"), nine.replace("\"c\":3,\"d\":4", "\"d\":4,\"c\":3")))
+                .as("9 keys: 362,880 orders are not tried").isEqualTo(Cause.UNKNOWN);
     }
 
     @Test
@@ -262,8 +265,8 @@ class SignatureDoctorTest {
         assertThat(good).hasSize(342);
         Finding cut = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], good.substring(0, 100)));
         assertThat(cut.cause()).isEqualTo(Cause.SIGNATURE_MALFORMED);
-        assertThat(cut.transformation()).isEqualTo("x-sign has 100 base64url characters; this 2048-bit key's signatures "
-                + "have 342 (256 bytes)");
+        assertThat(cut.transformation()).isEqualTo("x-sign has 100 base64url characters (75 bytes); this 2048-bit key's "
+                + "signatures have 342 (256 bytes): it was cut short or joined with other text");
         Finding joined = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], good + "AAAA"));
         assertThat(joined.cause()).isEqualTo(Cause.SIGNATURE_MALFORMED);
         Finding star = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], "abc*def"));
@@ -299,7 +302,134 @@ class SignatureDoctorTest {
         assertThat(finding.diff().offset()).isEqualTo(bodyStart + 1);
         assertThat(finding.diff().signed()).contains("{\"name\"");
         assertThat(finding.diff().sent()).contains("{[LF]  \"name\"");
-        assertThat(finding.report()).startsWith("body-compacted: it verifies when signed with compact JSON\n")
+        assertThat(finding.report()).startsWith("body-compacted: the body was sent pretty-printed with 2 spaces (JSON.stringify, "
+                + "jq, Go, Python); it was signed compact\n")
                 .contains("first difference at byte " + (bodyStart + 1));
+    }
+
+    private Finding find(String signedTs, String signedUrl, String signedBody, String header, String sentTs, String sentUrl,
+            String sentBody) {
+        return doctor.diagnose(new SentRequest(header, sentTs, sentUrl, sentBody.getBytes(UTF_8),
+                jcaSign(KEY, signedTs, signedUrl, signedBody.getBytes(UTF_8))));
+    }
+
+    @Test
+    void layoutIsClassifiedWithTheTrailingNewlineSetAside() {
+        Finding jq = find(TS, URL, TWO_SPACES + "\n", "x-timestamp", TS, URL, COMPACT + "\n");
+        assertThat(jq.cause()).as("jq . signed, jq -c sent").isEqualTo(Cause.BODY_PRETTIFIED);
+        assertThat(jq.transformation()).isEqualTo("the body was sent compact; it was signed pretty-printed with 2 spaces "
+                + "(JSON.stringify, jq, Go, Python)");
+        assertThat(body(TWO_SPACES.replace("\n", "\r\n") + "\r\n", COMPACT)).isEqualTo(Cause.BODY_PRETTIFIED);
+        assertThat(body("\uFEFF" + TWO_SPACES, COMPACT)).isEqualTo(Cause.BODY_PRETTIFIED);
+    }
+
+    @Test
+    void newlinesRemovedByCurlData() {
+        Finding finding = find(TS, URL, TWO_SPACES + "\n", "x-timestamp", TS, URL, TWO_SPACES.replace("\n", ""));
+        assertThat(finding.cause()).isEqualTo(Cause.BODY_NEWLINES_REMOVED);
+        assertThat(finding.explanation()).contains("--data-binary @file");
+        assertThat(body(TWO_SPACES.replace("\n", "\r\n"), TWO_SPACES.replace("\n", ""))).isEqualTo(Cause.BODY_NEWLINES_REMOVED);
+    }
+
+    @Test
+    void twoStepBodyChanges() {
+        String sorted = "{\n  \"address\": {\n    \"city\": \"Paris\",\n    \"zip\": 75001\n  },\n  \"empty\": [],\n"
+                + "  \"name\": \"ACME Corp\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ]\n}\n";
+        Finding jqS = find(TS, URL, sorted, "x-timestamp", TS, URL, TWO_SPACES);
+        assertThat(jqS.cause()).as("jq -S: sorted and a newline").isEqualTo(Cause.BODY_KEY_ORDER);
+        assertThat(jqS.alsoCauses()).containsExactly(Cause.BODY_TRAILING_NEWLINE);
+        String goStruct = "{\"name\":\"ACME\",\"address\":{\"city\":\"Paris\",\"zip\":\"1\"}}";
+        assertThat(body(goStruct, "{\"name\":\"ACME\",\"address\":{\"zip\":\"1\",\"city\":\"Paris\"}}"))
+                .as("Go struct holding a map").isEqualTo(Cause.BODY_KEY_ORDER);
+        assertThat(body(TWO_SPACES.replace("\n", "\r\n") + "\r\n", TWO_SPACES)).as("CRLF file, then stripped")
+                .isEqualTo(Cause.BODY_LINE_ENDINGS);
+    }
+
+    @Test
+    void goHtmlEscapingNamesSetEscapeHtml() {
+        Finding finding = find(TS, URL, "{\"q\":\"a\\u003cb\\u0026c\"}", "x-timestamp", TS, URL, "{\"q\":\"a<b&c\"}");
+        assertThat(finding.cause()).isEqualTo(Cause.BODY_UNICODE_ESCAPES);
+        assertThat(finding.explanation()).contains("SetEscapeHTML(false)");
+    }
+
+    @Test
+    void utf16SentIsACharsetCauseThatSaysSendUtf8() {
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, ("\uFEFF" + COMPACT + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE), jcaSign(KEY, TS, URL, COMPACT.getBytes(UTF_8))));
+        assertThat(finding.cause()).isEqualTo(Cause.BODY_CHARSET);
+        assertThat(finding.explanation()).contains("send the same UTF-8 bytes");
+    }
+
+    @Test
+    void queryEncodedByAWholeLibrary() {
+        assertThat(url(URL + "/search?q=a%20%28b%29%20~", URL + "/search?q=a+%28b%29+%7E")).as("URLSearchParams sent")
+                .isEqualTo(Cause.URL_ENCODING);
+        Finding go = doctor.diagnose(new SentRequest("x-timestamp", TS, URL + "/search?b=x+y&a=1", new byte[0],
+                jcaSign(KEY, TS, URL + "/search?a=1&b=x+y", new byte[0])));
+        assertThat(go.cause()).isEqualTo(Cause.URL_QUERY);
+        assertThat(go.explanation()).contains("url.Values.Encode() sorts");
+    }
+
+    @Test
+    void cheapUrlCandidates() {
+        assertThat(url("https://API.QREDO.NETWORK/api/v1/p/assets", "https://api.qredo.network/api/v1/p/assets"))
+                .isEqualTo(Cause.URL_HOST);
+        assertThat(url("http://127.0.0.1:8080/api/v1/p//company", URL)).isEqualTo(Cause.URL_PATH);
+        assertThat(url("http://127.0.0.1:8080/api/v1/p/company", "http://127.0.0.1:8080/api/v1/p//company"))
+                .isEqualTo(Cause.URL_PATH);
+        assertThat(url(URL + "?", URL)).isEqualTo(Cause.URL_QUERY);
+        assertThat(url(URL, URL + "?")).isEqualTo(Cause.URL_QUERY);
+    }
+
+    @Test
+    void cheapFreshnessCandidates() {
+        assertThat(cause("1700000000457", URL, new byte[0], TS, URL, new byte[0])).as("Date.now() signed")
+                .isEqualTo(Cause.FRESHNESS_VALUE);
+        for (String signed : new String[] {"39", "45", "41"}) {
+            String xSign = jcaSign(KEY, signed, URL, new byte[0]);
+            assertThat(doctor.diagnose(new SentRequest("x-nonce", "42", URL, new byte[0], xSign)).cause()).as(signed)
+                    .isEqualTo(Cause.FRESHNESS_VALUE);
+        }
+        String xSign = jcaSign(KEY, "38", URL, new byte[0]);
+        assertThat(doctor.diagnose(new SentRequest("x-nonce", "42", URL, new byte[0], xSign)).cause()).isEqualTo(Cause.UNKNOWN);
+    }
+
+    @Test
+    void anotherRsaSizeIsWrongKeyNotCutShort() {
+        PrivateKey rsa3072 = PemKeys.readPrivateKey(TestData.file("keys/rsa-3072-private.pem"), null);
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0],
+                jcaSign(rsa3072, TS, URL, new byte[0])));
+        assertThat(finding.cause()).isEqualTo(Cause.WRONG_KEY);
+        assertThat(finding.transformation()).isEqualTo("x-sign was signed with a 3072-bit key (384 bytes); this public key "
+                + "is 2048-bit (256 bytes)");
+        SignatureDoctor for3072 = SignatureDoctor.builder(io.github.partnerapi.harness.signing.KeyFiles.publicKeyOf(rsa3072).orElseThrow())
+                .build();
+        Finding cut = for3072.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0],
+                jcaSign(rsa3072, TS, URL, new byte[0]).substring(0, 400)));
+        assertThat(cut.cause()).isEqualTo(Cause.SIGNATURE_MALFORMED);
+        assertThat(cut.transformation()).contains("x-sign has 400 base64url characters", "this 3072-bit key's signatures "
+                + "have 512 (384 bytes)");
+        assertThat(Cause.SIGNATURE_MALFORMED.advice()).doesNotContain("342");
+    }
+
+    @Test
+    void hexSignatures() throws Exception {
+        byte[] raw = Base64.getUrlDecoder().decode(jcaSign(KEY, TS, URL, new byte[0]));
+        String hex = java.util.HexFormat.of().formatHex(raw);
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], hex));
+        assertThat(finding.cause()).isEqualTo(Cause.SIGNATURE_ENCODING);
+        assertThat(finding.transformation()).contains("hex-encoded");
+        Finding cut = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, new byte[0], hex.substring(0, 300)));
+        assertThat(cut.cause()).isEqualTo(Cause.SIGNATURE_MALFORMED);
+        assertThat(cut.transformation()).contains("hex-encoded (300 hex digits, 150 bytes)");
+    }
+
+    @Test
+    void aBodyLayoutAndAnXSignSlipAreBothReported() {
+        String padded = jcaSign(KEY, TS, URL, COMPACT.getBytes(UTF_8)) + "==";
+        Finding finding = doctor.diagnose(new SentRequest("x-timestamp", TS, URL, TWO_SPACES.getBytes(UTF_8), padded));
+        assertThat(finding.causes()).containsExactly(Cause.BODY_COMPACTED, Cause.SIGNATURE_ENCODING);
+        assertThat(finding.report()).startsWith("body-compacted + signature-encoding: the body was sent pretty-printed")
+                .contains("x-sign was also sent with = padding");
     }
 }

@@ -183,7 +183,8 @@ class StubAuthenticationIT {
                     .isEqualTo(NOW + stub.baseUri() + "/assets");
             assertThat(answer.json().path("detail").path("cause").asText()).isEqualTo("signature-malformed");
             assertThat(answer.json().path("detail").path("transformation").asText())
-                    .isEqualTo("x-sign has 4 base64url characters; this 2048-bit key's signatures have 342 (256 bytes)");
+                    .isEqualTo("x-sign has 4 base64url characters (3 bytes); this 2048-bit key's signatures have 342 "
+                            + "(256 bytes): it was cut short or joined with other text");
         }
     }
 
