@@ -34,8 +34,8 @@ final class BodyReader {
             refuse(request, declared, tooLarge(), then);
             return;
         }
-        if (declared == 0) {
-            then.accept(Body.EMPTY);
+        if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            then.accept(Body.EMPTY); // HTTP/1.1: no Content-Length and no Transfer-Encoding is no body
             return;
         }
         long reserved = declared > 0 ? declared : limit;

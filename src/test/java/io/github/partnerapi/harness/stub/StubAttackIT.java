@@ -206,6 +206,15 @@ class StubAttackIT {
     }
 
     @Test
+    void manyConcurrentRequestsWithoutABodyReserveNoBodyBudget() throws Exception {
+        try (VerifierStub fresh = VerifierStub.builder().apiKey(KEY, PUBLIC).bodyBudget(1).build()) {
+            List<Integer> statuses = inParallel(16, 10, i -> signed(fresh, "GET", "/assets", "", "x-timestamp", now())
+                    .statusCode());
+            assertThat(statuses).hasSize(160).containsOnly(200);
+        }
+    }
+
+    @Test
     void racingNineteenDigitNoncesAreJudgedAndJournaledInTheOrderTheyWereAccepted() throws Exception {
         try (VerifierStub fresh = VerifierStub.builder().apiKey(KEY, PUBLIC).build()) {
             AtomicLong nonce = new AtomicLong(9_000_000_000_000_000_000L);
