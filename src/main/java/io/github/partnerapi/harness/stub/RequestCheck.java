@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.model.Body;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,21 @@ final class RequestCheck {
                 .map(RequestCheck::reason);
     }
 
-    /** The validator's message, the body field first, long quoted values cut (a 9 MB name is not echoed). */
+    /**
+     * The validator's message led by what it is about (a query or path parameter, a body field, the
+     * body), long quoted values cut: a 9 MB name is not echoed back.
+     */
     static String reason(ValidationReport.Message message) {
         String text = message.getMessage().replace('\n', ' ');
+        Optional<Parameter> parameter = message.getContext().flatMap(ValidationReport.MessageContext::getParameter);
         Matcher path = PATH.matcher(text);
-        if (path.find()) {
+        if (parameter.isPresent()) {
+            text = parameter.get().getIn() + " parameter '" + parameter.get().getName() + "': " + text;
+        } else if (path.find()) {
             String field = path.group(1).isEmpty() ? "/" : path.group(1);
             text = "body field '" + field + "': " + text.substring(path.end());
+        } else if (message.getKey().startsWith("validation.request.body")) {
+            text = "body: " + text;
         }
         text = LONG_QUOTE.matcher(text).replaceAll("\"$1…\"");
         return text.length() > MAX_REASON ? text.substring(0, MAX_REASON) + "…" : text;
