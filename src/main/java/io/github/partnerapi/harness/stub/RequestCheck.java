@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,12 @@ final class RequestCheck {
     private static final Pattern LONG_QUOTE = Pattern.compile("\"([^\"]{40})[^\"]{20,}\"");
     private static final Pattern PATH = Pattern.compile("^\\[Path '([^']*)'\\]\\s*");
 
+    /** Verdicts on requests without a body, by method, path and query: they repeat in a suite and a load test. */
+    private static final int MEMO_ENTRIES = 2048;
+    private static final int MEMO_KEY_CHARS = 1024;
+
     private final OpenApiInteractionValidator validator;
+    private final Map<String, Optional<String>> memo = new ConcurrentHashMap<>();
 
     RequestCheck(OpenApiInteractionValidator validator) {
         this.validator = validator;
@@ -31,6 +37,25 @@ final class RequestCheck {
 
     /** The reason a request breaks the description, or empty when it fits. */
     Optional<String> problem(String method, String fullPath, Map<String, List<String>> query, JsonNode body) {
+        if (body != null) {
+            return validate(method, fullPath, query, null);
+        }
+        String key = method + ' ' + fullPath + ' ' + query;
+        if (key.length() > MEMO_KEY_CHARS) {
+            return validate(method, fullPath, query, null);
+        }
+        Optional<String> known = memo.get(key);
+        if (known == null) {
+            known = validate(method, fullPath, query, null);
+            if (memo.size() >= MEMO_ENTRIES) {
+                memo.clear();
+            }
+            memo.put(key, known);
+        }
+        return known;
+    }
+
+    private Optional<String> validate(String method, String fullPath, Map<String, List<String>> query, JsonNode body) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, fullPath);
         query.forEach(request::withQueryParam);
         if (body != null) {
