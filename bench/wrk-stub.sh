@@ -15,6 +15,8 @@
 # OLD_JAR=path/to/an-older/partnerapi-harness.jar adds a strict stub from that jar (server "old"), to
 #   measure a change of the stub against the build before it in the same run, e.g. built with
 #   git archive <commit> | tar -x -C /tmp/old && (cd /tmp/old && mvn -B -q -DskipTests package).
+# NOVALIDATION=1 adds a strict stub that skips the OpenAPI request validation
+#   (-Dpartnerapi.stub.validation=false), to measure what validation costs: SUMMARY strict/novalidation.
 # WIREMOCK_JAR=path/to/wiremock-standalone.jar adds a WireMock server answering the same routes with a
 #   fixed body, as a yardstick (get it with: mvn dependency:copy
 #   -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/wrk).
@@ -26,7 +28,7 @@ CONNECTIONS=${2:-64}
 ROUNDS=${3:-3}
 WORKLOAD=${WORKLOAD:-mixed}
 declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183}
-  [old]=${OLD_PORT:-18184})
+  [old]=${OLD_PORT:-18184} [novalidation]=${NOVALIDATION_PORT:-18186})
 SERVERS=(strict sandbox)
 JAR=target/partnerapi-harness.jar
 KEY=testdata/vectors/test-private-pkcs1.pem
@@ -97,8 +99,10 @@ start() { # server
       --public-key "$PUBLIC" --signed-base-url "$BASE" ${STUB_ARGS:-} > "$WORK/$server.log" 2>&1 &
     ready='^listening on'
   else
+    local mode=$server extra=
+    [ "$server" = novalidation ] && { mode=strict; extra=-Dpartnerapi.stub.validation=false; }
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -jar "$JAR" stub --mode "$server" --port "${PORT[$server]}" --api-key "$API_KEY" \
+    java ${JAVA_OPTS:-} $extra -jar "$JAR" stub --mode "$mode" --port "${PORT[$server]}" --api-key "$API_KEY" \
       --public-key "$PUBLIC" --signed-base-url "$BASE" ${STUB_ARGS:-} > "$WORK/$server.log" 2>&1 &
     ready='^listening on'
   fi
@@ -112,7 +116,7 @@ start() { # server
 }
 
 stop_all() {
-  for server in strict sandbox wiremock old; do
+  for server in strict sandbox wiremock old novalidation; do
     [ -f "$WORK/$server.pid" ] && kill "$(cat "$WORK/$server.pid")" 2>/dev/null || true
     rm -f "$WORK/$server.pid"
   done
@@ -137,6 +141,7 @@ run() { # label server requests-file expected-status seconds
 
 [ -n "${WIREMOCK_JAR:-}" ] && SERVERS+=(wiremock)
 [ -n "${OLD_JAR:-}" ] && SERVERS+=(old)
+[ -n "${NOVALIDATION:-}" ] && SERVERS+=(novalidation)
 write_requests
 for server in "${SERVERS[@]}"; do start "$server"; done
 echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD connections=$CONNECTIONS seconds=$SECONDS_PER_RUN"
@@ -166,6 +171,7 @@ awk -v verify="$(tr '\n' ' ' <<< "$VERIFY_PER_S")" '
     printf "SUMMARY strict/sandbox=%.2f wrong_verdicts=%d\n", rps["strict"] / rps["sandbox"], wrong
     if (n["wiremock"]) printf "SUMMARY sandbox/wiremock=%.2f strict/wiremock=%.2f\n", rps["sandbox"] / rps["wiremock"], rps["strict"] / rps["wiremock"]
     if (n["old"]) printf "SUMMARY strict/old=%.2f (rps) old_cpu/strict_cpu=%.2f\n", rps["strict"] / rps["old"], (cpu["old"] / n["old"]) / (cpu["strict"] / n["strict"])
+    if (n["novalidation"]) printf "SUMMARY strict/novalidation=%.2f\n", rps["strict"] / rps["novalidation"]
     split(verify, v, " "); us = 1e6 / ((v[1] + v[2]) / 2)
     extra = cpu["strict"] / n["strict"] - cpu["sandbox"] / n["sandbox"]
     printf "SUMMARY strict_extra_cpu_us=%.1f openssl_verify_us=%.1f extra/openssl_verify=%.2f\n", extra, us, extra / us

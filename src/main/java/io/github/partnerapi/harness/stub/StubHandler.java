@@ -1,6 +1,5 @@
 package io.github.partnerapi.harness.stub;
 
-import com.sun.net.httpserver.Headers;
 import io.github.partnerapi.harness.signing.ApiKey;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -96,18 +95,9 @@ final class StubHandler extends Handler.Abstract {
             return record(received, url, body, new StubResponse(401, auth.body()), "rejected", auth.reason(),
                     auth.sequence());
         }
-        StubResponse response = route(received.method(), received.path().substring(API_BASE.length()),
-                received.rawQuery(), received.headers(), body.bytes());
+        StubResponse response = routes.handle(received.method(), received.path().substring(API_BASE.length()),
+                received.rawQuery(), received.headers()::get, body.bytes());
         return record(received, url, body, response, "accepted", reasonOf(response), auth.sequence());
-    }
-
-    /** The one call into the in-memory API: method, path below the base, raw query, headers, body bytes. */
-    private StubResponse route(String method, String path, String rawQuery, HttpFields headers, byte[] body) {
-        // the JDK's Headers only as a case-insensitive map, so the API layer's code reads headers as before
-        Headers jdkHeaders = new Headers();
-        headers.forEach(field -> jdkHeaders.add(field.getName(), field.getValue()));
-        return Bodies.contentTypeProblem(method, jdkHeaders, body)
-                .orElseGet(() -> routes.handle(method, path, RawTarget.query(rawQuery), new JsonBody(body)));
     }
 
     private StubResponse record(Received received, Body body, StubResponse response, String verdict) {

@@ -30,7 +30,7 @@ public final class VerifierStub implements AutoCloseable {
     VerifierStub(VerifierStubBuilder config, Authenticator authenticator, RequestJournal journal) {
         this.mode = config.mode;
         this.journal = journal;
-        this.companies = new CompanyStore(config.maxCompanies);
+        this.companies = new CompanyStore(config.limits);
         StubHandler handler = new StubHandler(authenticator, new PartnerApiRoutes(companies), journal,
                 new BodyReader(config.bodyLimit, config.bodyBudget), config.signedBaseUrl);
         server = JettyServer.start(JettyServer.Limits.defaults(config.port, config.threads), handler);
