@@ -8,6 +8,7 @@ import io.github.partnerapi.harness.stub.StubMode;
 import io.github.partnerapi.harness.stub.VerifierStub;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -65,10 +66,11 @@ final class ContractCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int pathWidth = operations.stream().mapToInt(op -> op.template().length()).max().orElse(4);
         String format = "%-6s  %-" + pathWidth + "s  %-6s  %s%n";
-        out.printf(format, "METHOD", "path", "status", "verdict");
-        out.flush();
         int[] counts = new int[ContractDriver.Verdict.values().length];
         new ContractDriver(operations, target).run(row -> {
+            if (Arrays.stream(counts).sum() == 0) {
+                out.printf(format, "METHOD", "path", "status", "verdict");   // after the first answer: none if unreachable
+            }
             counts[row.verdict().ordinal()]++;
             String verdict = row.verdict().name().toLowerCase(Locale.ROOT) + (row.reason().isEmpty() ? "" : ": " + row.reason());
             out.printf(format, row.operation().method(), row.operation().template(),
