@@ -1,6 +1,5 @@
 package io.github.partnerapi.harness.stub;
 
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.partnerapi.harness.signing.Decimals;
 import java.io.ByteArrayOutputStream;
@@ -37,15 +36,18 @@ final class Bodies {
         return out.toByteArray();
     }
 
-    /** A 415 when a body is sent with a content type other than JSON. */
-    static Optional<StubResponse> contentTypeProblem(String method, Headers headers, byte[] body) {
-        if (body.length == 0 || method.equals("GET") || method.equals("DELETE")) {
+    /**
+     * A 415 when a body comes with a content type other than JSON. A body with no Content-Type at
+     * all is read as JSON, as the Partner API does for the public Go client, which sends none.
+     */
+    static Optional<StubResponse> contentTypeProblem(String method, String contentType, byte[] body) {
+        if (body.length == 0 || contentType == null || method.equals("GET") || method.equals("DELETE")) {
             return Optional.empty();
         }
-        String type = headers.getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).trim().startsWith("application/json")) {
+        String type = contentType.toLowerCase(Locale.ROOT).trim();
+        if (!type.startsWith("application/json") && !type.matches("application/[a-z0-9.+-]*\\+json.*")) {
             return Optional.of(StubResponse.error(415, "errUnsupportedMediaType",
-                    "Content-Type must be application/json, got " + (type == null ? "none" : "'" + type + "'")));
+                    "Content-Type must be application/json (or absent), got '" + contentType + "'"));
         }
         return Optional.empty();
     }

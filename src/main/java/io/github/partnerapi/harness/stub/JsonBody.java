@@ -1,83 +1,90 @@
 package io.github.partnerapi.harness.stub;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 
-/** A request body parsed as a JSON object on first use; problems become 400 reasons. */
+/**
+ * Strict JSON for request bodies: one value and nothing after it, no duplicate names, numbers that
+ * fit a double (1e999999999 is refused, not stored as Infinity), nesting and number length bounded.
+ */
 final class JsonBody {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final byte[] raw;
-    private Map<String, Object> fields;
-    private String problem;
+    static final int MAX_DEPTH = 32;
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
-    JsonBody(byte[] raw) {
-        this.raw = raw;
+    static {
+        STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxNumberLength(64).build());
     }
 
-    /** Empty when the body is a JSON object whose named fields are non-blank strings; else the 400 reason. */
-    Optional<String> requireObject(String... required) {
-        parse();
-        if (problem != null) {
-            return Optional.of(problem);
-        }
-        for (String field : required) {
-            Object value = fields.get(field);
-            if (value == null || value.toString().isBlank()) {
-                return Optional.of("missing required field '" + field + "'");
-            }
-            if (!(value instanceof String)) {
-                return Optional.of("field '" + field + "' must be a JSON string, got " + kind(value));
-            }
-        }
-        return Optional.empty();
+    /** A parsed body, or the 400 reason it was refused. */
+    record Parsed(JsonNode node, String problem) {
     }
 
-    private static String kind(Object value) {
-        if (value instanceof Map) {
-            return "an object";
-        }
-        if (value instanceof List) {
-            return "an array";
-        }
-        return value instanceof Boolean ? "a boolean" : "a number";
+    private JsonBody() {
     }
 
-    /** A copy of the parsed fields (call after {@link #requireObject}). */
-    Map<String, Object> fields() {
-        parse();
-        return fields == null ? new LinkedHashMap<>() : new LinkedHashMap<>(fields);
-    }
-
-    private void parse() {
-        if (fields != null || problem != null) {
-            return;
-        }
+    /** An empty body parses to null (no body), anything else to one JSON value or a reason. */
+    static Parsed parse(byte[] raw) {
         if (raw.length == 0) {
-            problem = "a JSON object body is required";
-            return;
+            return new Parsed(null, null);
         }
         try {
-            Object value = MAPPER.readValue(raw, Object.class);
-            if (!(value instanceof Map)) {
-                problem = "the body must be a JSON object";
-                return;
-            }
-            fields = MAPPER.convertValue(value, new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            problem = "malformed JSON: " + firstLine(e.getOriginalMessage());
+            JsonNode node = STRICT.readTree(raw);
+            String problem = nonFinite(node, "");
+            return new Parsed(problem == null ? node : null, problem);
+        } catch (JsonProcessingException e) {
+            return new Parsed(null, "malformed JSON body: " + firstLine(e.getOriginalMessage())
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
         } catch (IOException e) {
-            problem = "unreadable body: " + e.getMessage();
+            return new Parsed(null, "unreadable body: " + e.getMessage());
         }
+    }
+
+    /** The first number, by its JSON pointer, that is too large or too small for a double; else null. */
+    private static String nonFinite(JsonNode node, String pointer) {
+        if (node.isNumber() && Double.isInfinite(node.doubleValue())) {
+            return "field '" + (pointer.isEmpty() ? "/" : pointer) + "': the number is out of range (a finite "
+                    + "double, at most about 1.8e308, was expected)";
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String problem = nonFinite(field.getValue(), pointer + "/" + field.getKey());
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String problem = nonFinite(node.get(i), pointer + "/" + i);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        return null;
     }
 
     private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
+        String line = text == null ? "" : text;
+        int nl = line.indexOf('\n');
+        line = nl < 0 ? line : line.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

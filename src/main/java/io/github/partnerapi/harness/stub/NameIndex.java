@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which companies' names may contain a search string, by the three-character slices of their
@@ -18,13 +19,20 @@ final class NameIndex {
 
     private static final int SLICE = 3;
 
+    /** Estimated heap per slice (its key, map entry and set) and per company listed under a slice. */
+    static final int SLICE_BYTES = 160;
+    static final int MEMBER_BYTES = 48;
+
     private final ConcurrentMap<String, Set<Company>> bySlice = new ConcurrentHashMap<>();
+    private final AtomicLong members = new AtomicLong();
 
     void add(Company company, String key) {
         for (String slice : slices(key)) {
             bySlice.compute(slice, (k, set) -> {
                 Set<Company> companies = set != null ? set : ConcurrentHashMap.newKeySet();
-                companies.add(company);
+                if (companies.add(company)) {
+                    members.incrementAndGet();
+                }
                 return companies;
             });
         }
@@ -33,10 +41,17 @@ final class NameIndex {
     void remove(Company company, String key) {
         for (String slice : slices(key)) {
             bySlice.computeIfPresent(slice, (k, set) -> {
-                set.remove(company);
+                if (set.remove(company)) {
+                    members.decrementAndGet();
+                }
                 return set.isEmpty() ? null : set;
             });
         }
+    }
+
+    /** The index's estimated heap, which the store holds within its {@code indexBytes} budget. */
+    long estimatedBytes() {
+        return (long) bySlice.size() * SLICE_BYTES + members.get() * MEMBER_BYTES;
     }
 
     /**

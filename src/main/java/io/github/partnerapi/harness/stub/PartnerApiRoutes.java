@@ -1,101 +1,81 @@
 package io.github.partnerapi.harness.stub;
 
-import io.github.partnerapi.harness.stub.CompanyStore.Company;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import io.github.partnerapi.harness.stub.ApiCall.Handler;
+import io.github.partnerapi.harness.stub.ApiDescription.Operation;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** The in-memory part of the Partner API the stub serves, below {@code /api/v1/p}. */
+/**
+ * The in-memory Partner API below {@code /api/v1/p}, routed and validated from the description
+ * ({@link ApiDescription}): the content-type rule, the route (404/405), strict JSON, the
+ * description's shapes (400), then the operation's handler. Every described operation has one.
+ */
 final class PartnerApiRoutes {
 
-    private final CompanyStore store;
-    private final AtomicLong ids = new AtomicLong();
+    private final OperationRouter router;
+    private final RequestCheck check;
+    private final boolean validate;
+    private final Map<String, Handler> handlers = new HashMap<>();
 
     PartnerApiRoutes(CompanyStore store) {
-        this.store = store;
+        this(store, true);
     }
 
-    /** Routes an authenticated request; {@code path} is below {@code /api/v1/p}, without the query. */
-    StubResponse handle(String method, String path, Map<String, String> query, JsonBody body) {
-        String[] s = path.replaceAll("^/+", "").split("/", -1);
-        if (s.length == 1 && s[0].equals("assets")) {
-            return only("GET", method, path, () -> StubResponse.ok(Assets.list()));
+    /** {@code validate} false skips the description's checks (for the benchmark that measures their cost). */
+    PartnerApiRoutes(CompanyStore store, boolean validate) {
+        ApiDescription description = ApiDescription.get();
+        this.router = new OperationRouter(description.operations());
+        this.check = new RequestCheck(description.validator());
+        this.validate = validate;
+        CoreClientStore clients = new CoreClientStore(store.limits);
+        new Companies(store).register(handlers);
+        new TrustedParties(store).register(handlers);
+        new Funds(store).register(handlers);
+        new Wallets(store).register(handlers);
+        new Transactions(store, clients).register(handlers);
+        new AtomicSwaps(store).register(handlers);
+        new CoreClients(store, clients).register(handlers);
+        Assets.register(handlers);
+        List<String> missing = description.operations().stream().map(Operation::id)
+                .filter(id -> !handlers.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("operations described but not served: " + missing);
         }
-        if (!s[0].equals("company")) {
-            return StubResponse.notFound("no such path: " + path);
-        }
-        if (s.length == 1) {
-            return only("POST", method, path, () -> createCompany(body));
-        }
-        if (s.length == 2 && s[1].equals("search")) {
-            return only("GET", method, path, () -> search(query));
-        }
-        return store.get(s[1]).map(company -> companyRoute(method, path, s, company, body))
-                .orElseGet(() -> s[1].isEmpty() ? StubResponse.notFound("no such path: " + path)
-                        : StubResponse.notFound("no company " + s[1]));
     }
 
-    private StubResponse companyRoute(String method, String path, String[] s, Company company, JsonBody body) {
-        if (s.length == 2) {
-            if (method.equals("GET")) {
-                return StubResponse.ok(companyView(company));
+    /** A 200 without a body, for the operations the public description documents none for. */
+    static StubResponse noBody() {
+        return new StubResponse(200, new StaticContent.Raw(new byte[0], "application/json"));
+    }
+
+    /**
+     * Answers an authenticated request. {@code path} is below {@code /api/v1/p}, {@code rawQuery}
+     * as received (without '?'), {@code header} looks a request header up by name.
+     */
+    StubResponse handle(String method, String path, String rawQuery, Function<String, String> header, byte[] body) {
+        Optional<StubResponse> type = Bodies.contentTypeProblem(method, header.apply("Content-Type"), body);
+        if (type.isPresent()) {
+            return type.get();
+        }
+        OperationRouter.Match match = router.match(method, path);
+        if (match.problem() != null) {
+            return match.problem();
+        }
+        JsonBody.Parsed parsed = JsonBody.parse(body);
+        if (parsed.problem() != null) {
+            return StubResponse.badRequest(parsed.problem());
+        }
+        Map<String, List<String>> query = Query.parse(rawQuery);
+        if (validate) {
+            Optional<String> problem = check.problem(method, StubHandler.API_BASE + path, query, parsed.node());
+            if (problem.isPresent()) {
+                return StubResponse.badRequest(problem.get());
             }
-            return only("PUT", method, path, () -> updateCompany(company, body));
         }
-        if (s[2].equals("trustedparty")) {
-            return TrustedParties.route(method, path, s, company, body, ids);
-        }
-        if (s[2].equals("fund")) {
-            return Funds.route(method, path, s, company, body, ids);
-        }
-        return StubResponse.notFound("no such path: " + path);
-    }
-
-    static StubResponse only(String allowed, String method, String path, java.util.function.Supplier<StubResponse> action) {
-        return allowed.equals(method) ? action.get() : StubResponse.methodNotAllowed(method, path);
-    }
-
-    private StubResponse createCompany(JsonBody body) {
-        return body.requireObject("name").map(StubResponse::badRequest).orElseGet(() -> {
-            Map<String, Object> fields = body.fields();
-            fields.remove("company_id");
-            fields.putIfAbsent("ref", "");
-            Company company = store.create(fields);
-            return StubResponse.ok(Map.of("company_id", company.id, "ref", fields.get("ref")));
-        });
-    }
-
-    private StubResponse updateCompany(Company company, JsonBody body) {
-        return body.requireObject("name").map(StubResponse::badRequest).orElseGet(() -> {
-            Map<String, Object> fields = body.fields();
-            fields.remove("company_id");
-            fields.putIfAbsent("ref", "");
-            store.update(company, fields);
-            return StubResponse.ok(Map.of("company_id", company.id, "ref", fields.get("ref")));
-        });
-    }
-
-    private StubResponse search(Map<String, String> query) {
-        List<Company> matches = store.search(query.getOrDefault("query", ""));
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Company company : matches) {
-            Map<String, Object> match = new LinkedHashMap<>();
-            match.put("company_id", company.id);
-            match.put("name", company.name());
-            match.put("domain", company.fields.getOrDefault("domain", ""));
-            list.add(match);
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("total_count", matches.size());
-        result.put("matches", list);
-        return StubResponse.ok(result);
-    }
-
-    static Map<String, Object> companyView(Company company) {
-        Map<String, Object> view = new LinkedHashMap<>(company.fields);
-        view.put("company_id", company.id);
-        return view;
+        Operation operation = match.operation();
+        return handlers.get(operation.id()).handle(new ApiCall(operation.id(), match.pathParams(), query, parsed.node()));
     }
 }

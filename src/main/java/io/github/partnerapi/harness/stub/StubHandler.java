@@ -86,9 +86,8 @@ final class StubHandler implements HttpHandler {
         if (!auth.accepted()) {
             return record(exchange, url, body, new StubResponse(401, auth.body()), "rejected", auth.reason());
         }
-        StubResponse response = Bodies.contentTypeProblem(exchange.getRequestMethod(), headers, body)
-                .orElseGet(() -> routes.handle(exchange.getRequestMethod(), path.substring(API_BASE.length()),
-                        RawTarget.query(target), new JsonBody(body)));
+        StubResponse response = routes.handle(exchange.getRequestMethod(), path.substring(API_BASE.length()),
+                Query.of(target), headers::getFirst, body);
         return record(exchange, url, body, response, "accepted");
     }
 

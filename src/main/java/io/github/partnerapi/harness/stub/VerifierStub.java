@@ -37,7 +37,7 @@ public final class VerifierStub implements AutoCloseable {
     VerifierStub(VerifierStubBuilder config, Authenticator authenticator) {
         this.mode = config.mode;
         this.journal = new RequestJournal(config.journalSize);
-        this.companies = new CompanyStore(config.maxCompanies);
+        this.companies = new CompanyStore(config.limits);
         StubHandler handler = new StubHandler(authenticator, new PartnerApiRoutes(companies), journal,
                 config.bodyLimit, config.signedBaseUrl);
         // The JDK server writes headers and body apart; with Nagle on, each answer waits for a delayed ACK (~40 ms).

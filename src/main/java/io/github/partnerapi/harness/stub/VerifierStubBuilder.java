@@ -30,7 +30,7 @@ public final class VerifierStubBuilder {
     boolean explain;
     String signedBaseUrl;
     int journalSize = 200;
-    int maxCompanies = 10_000;
+    StoreLimits limits = StoreLimits.defaults();
     int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
 
     VerifierStubBuilder() {
@@ -117,8 +117,48 @@ public final class VerifierStubBuilder {
         if (count < 1) {
             throw new IllegalArgumentException("maxCompanies must be at least 1, got " + count);
         }
-        this.maxCompanies = count;
+        this.limits = limits.withMaxCompanies(count);
         return this;
+    }
+
+    /**
+     * The estimated heap all companies and what they hold may take (default 48 MiB); beyond it the
+     * oldest companies are evicted, with their funds, wallets and transactions.
+     */
+    public VerifierStubBuilder storeBytes(long bytes) {
+        this.limits = limits.withStoreBytes(atLeast("storeBytes", bytes, 64 * 1024));
+        return this;
+    }
+
+    /** The estimated heap one company and what it holds may take (default 4 MiB); a write beyond it is a 400. */
+    public VerifierStubBuilder companyBytes(long bytes) {
+        this.limits = limits.withCompanyBytes(atLeast("companyBytes", bytes, 4 * 1024));
+        return this;
+    }
+
+    /** The estimated heap of the company-name search index (default 24 MiB); beyond it the oldest companies go. */
+    public VerifierStubBuilder searchIndexBytes(long bytes) {
+        this.limits = limits.withIndexBytes(atLeast("searchIndexBytes", bytes, 64 * 1024));
+        return this;
+    }
+
+    /**
+     * What every new wallet starts with, in the asset's smallest unit (default 100,000,000: one BTC),
+     * so that a transfer, withdrawal or swap from it can succeed; spending more is a 400.
+     */
+    public VerifierStubBuilder initialWalletBalance(long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("initialWalletBalance must not be negative, got " + amount);
+        }
+        this.limits = limits.withInitialBalance(amount);
+        return this;
+    }
+
+    private static long atLeast(String name, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + " bytes, got " + value);
+        }
+        return value;
     }
 
     /** How many threads handle requests (default: 4 per processor, at least 8). */

@@ -1,0 +1,104 @@
+package io.github.partnerapi.harness.stub;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The stub's OpenAPI description ({@code openapi.json} beside this class), read once: the single
+ * source of the routes the stub serves and of the shapes it validates requests against.
+ */
+final class ApiDescription {
+
+    static final String RESOURCE = "io/github/partnerapi/harness/stub/openapi.json";
+    private static volatile ApiDescription instance;
+
+    /** One operation: its method, path template (below the base) and operationId. */
+    record Operation(String method, String template, String id) {
+    }
+
+    private final String json;
+    private final List<Operation> operations;
+    private final OpenApiInteractionValidator validator;
+
+    private ApiDescription(String json) {
+        this.json = json;
+        this.operations = List.copyOf(operations(json));
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+                .withLevelResolver(LevelResolver.create()
+                        // authentication is the Authenticator's job: it runs first and answers 401 itself
+                        .withLevel("validation.request.parameter.header.missing", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                        .build())
+                .build();
+    }
+
+    /** The description on the class path, parsed on first use. */
+    static ApiDescription get() {
+        ApiDescription local = instance;
+        if (local == null) {
+            synchronized (ApiDescription.class) {
+                if (instance == null) {
+                    instance = new ApiDescription(read());
+                }
+                local = instance;
+            }
+        }
+        return local;
+    }
+
+    String json() {
+        return json;
+    }
+
+    List<Operation> operations() {
+        return operations;
+    }
+
+    OpenApiInteractionValidator validator() {
+        return validator;
+    }
+
+    private static String read() {
+        try (InputStream in = ApiDescription.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the stub's OpenAPI description is missing from the class path: " + RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    private static List<Operation> operations(String json) {
+        JsonNode paths;
+        try {
+            paths = new ObjectMapper().readTree(json).path("paths");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stub's OpenAPI description is not JSON: " + RESOURCE, e);
+        }
+        List<Operation> list = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (op.getValue().has("operationId")) {
+                    list.add(new Operation(op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+                            op.getValue().get("operationId").asText()));
+                }
+            }
+        }
+        return list;
+    }
+}
