@@ -94,6 +94,20 @@ final class ContractDriver {
     }
 
     private Row execute(ApiOperation op) {
+        Attempt first = attempt(op);
+        int status = first.answer().status();
+        if (op.phase() == 0 && status >= 400 && status < 500 && !first.used().isEmpty()) {
+            List<String> remade = remake(first.used(), op);
+            if (!remade.isEmpty()) {
+                return row(op, attempt(op), "retried after a new " + String.join(", ", remade) + "; first answer "
+                        + status + refusal(first.answer().body()));
+            }
+        }
+        return row(op, first, "");
+    }
+
+    /** One request: ids chosen, sent, and on success the answer's ids recorded (and a deleted id dropped). */
+    private Attempt attempt(ApiOperation op) {
         Set<String> taken = new HashSet<>();
         Map<String, String> pathValues = new LinkedHashMap<>();
         String path = op.template();
@@ -103,22 +117,49 @@ final class ContractDriver {
             taken.add(value);
             path = path.replace("{" + name + "}", encode(value).replace("+", "%20"));
         }
-        Answer answer = target.send(op.method(), path + query(op, taken), body(op, pathValues, taken));
-        boolean success = answer.status() / 100 == 2;
-        if (success) {
+        List<IdLedger.Seen> used = new ArrayList<>();
+        Answer answer = target.send(op.method(), path + query(op, taken), body(op, pathValues, taken, used));
+        if (answer.status() / 100 == 2) {
             ids.harvest(op, parse(answer.body()));
             if (op.deletes() && !pathValues.isEmpty()) {
                 ids.remove(pathValues.get(op.pathParameters().get(op.pathParameters().size() - 1)));
             }
         }
+        return new Attempt(answer, List.copyOf(used));
+    }
+
+    private record Attempt(Answer answer, List<IdLedger.Seen> used) {
+    }
+
+    /**
+     * A create or action refused while it named ids an earlier create gave: those may have been used
+     * up in between (a swap taken before it is offered again), so the creates run once more.
+     */
+    private List<String> remake(List<IdLedger.Seen> used, ApiOperation refused) {
+        List<String> remade = new ArrayList<>();
+        for (IdLedger.Seen seen : used) {
+            ApiOperation producer = seen.producer();
+            String name = producer.toString();
+            if (seen.created() && producer != refused && !remade.contains(name)
+                    && attempt(producer).answer().status() / 100 == 2) {
+                remade.add(name);
+            }
+        }
+        ids.unbind(used);
+        return remade;
+    }
+
+    private static Row row(ApiOperation op, Attempt attempt, String note) {
+        Answer answer = attempt.answer();
+        boolean success = answer.status() / 100 == 2;
         List<String> details = answer.check().violations().stream()
                 .map(v -> v.side() + ": " + v.message() + " (" + v.key() + ")").toList();
         if (success && details.isEmpty()) {
-            return new Row(op, answer.status(), Verdict.PASSED, "", details);
+            return new Row(op, answer.status(), Verdict.PASSED, note, details);
         }
         String reason = success ? details.size() + " contract violation" + (details.size() == 1 ? "" : "s")
                 : "answered " + answer.status() + refusal(answer.body()) + ", expected 2xx";
-        return new Row(op, answer.status(), Verdict.FAILED, reason, details);
+        return new Row(op, answer.status(), Verdict.FAILED, note.isEmpty() ? reason : reason + "; " + note, details);
     }
 
     private String query(ApiOperation op, Set<String> taken) {
@@ -130,12 +171,12 @@ final class ContractDriver {
         return query.toString();
     }
 
-    private byte[] body(ApiOperation op, Map<String, String> pathValues, Set<String> taken) {
+    private byte[] body(ApiOperation op, Map<String, String> pathValues, Set<String> taken, List<IdLedger.Seen> used) {
         if (op.body() == null) {
             return null;
         }
         JsonNode body = op.body().deepCopy();
-        substitute(body, op, pathValues, taken);
+        substitute(body, op, pathValues, taken, used);
         try {
             return JSON.writeValueAsBytes(body);
         } catch (IOException e) {
@@ -143,25 +184,52 @@ final class ContractDriver {
         }
     }
 
-    private void substitute(JsonNode node, ApiOperation op, Map<String, String> pathValues, Set<String> taken) {
+    private void substitute(JsonNode node, ApiOperation op, Map<String, String> pathValues, Set<String> taken,
+            List<IdLedger.Seen> used) {
         if (node.isArray()) {
-            node.forEach(element -> substitute(element, op, pathValues, taken));
+            node.forEach(element -> substitute(element, op, pathValues, taken, used));
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String name = field.getKey();
-                if (IdLedger.isIdName(name) && field.getValue().isValueNode()) {
-                    Optional<String> value = pathValues.containsKey(name) ? Optional.of(pathValues.get(name))
-                            : ids.chooseFor(name, field.getValue().asText(), op, taken);
-                    value.ifPresent(v -> {
-                        ((ObjectNode) node).put(name, v);
-                        taken.add(v);
-                    });
+            ObjectNode object = (ObjectNode) node;
+            Map<String, String> companions = new LinkedHashMap<>();
+            for (String name : fieldNames(object)) {
+                JsonNode example = object.get(name);
+                if (!IdLedger.isIdName(name) || !example.isValueNode()) {
+                    substitute(example, op, pathValues, taken, used);
+                } else if (pathValues.containsKey(name)) {
+                    object.put(name, pathValues.get(name));
                 } else {
-                    substitute(field.getValue(), op, pathValues, taken);
+                    ids.chooseFor(name, example.asText(), op, taken).ifPresent(seen -> {
+                        object.put(name, seen.value());
+                        taken.add(seen.value());
+                        used.add(seen);
+                        companionsOf(seen, companions);
+                    });
                 }
             }
+            companions.forEach((name, value) -> {
+                if (object.path(name).isTextual()) {
+                    object.put(name, value);
+                }
+            });
         }
+    }
+
+    /** The answer's other string fields that were sent back with this id, e.g. the signature_hex beside a signer_id. */
+    private static void companionsOf(IdLedger.Seen seen, Map<String, String> companions) {
+        if (seen.source() == null) {
+            return;
+        }
+        for (String name : fieldNames(seen.source())) {
+            if (!IdLedger.isIdName(name) && seen.source().get(name).isTextual()) {
+                companions.putIfAbsent(name, seen.source().get(name).asText());
+            }
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static void idFields(JsonNode node, java.util.function.BiConsumer<String, String> onField) {

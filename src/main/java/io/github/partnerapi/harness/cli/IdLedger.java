@@ -18,14 +18,17 @@ import java.util.Set;
  * answering operation shares the longest path prefix with the asking one, then one a create gave,
  * then the newest. An example value that stands for an id in several request examples stands for
  * the same real id in all of them. A value a DELETE removed is not offered again.
+ * Fields answered together with an id are sent together with it: a body naming a {@code signer_id}
+ * takes the {@code signature_hex} of the answer that gave that {@code signer_id}.
  */
 final class IdLedger {
 
-    private record Seen(String value, String producer, boolean created, int sequence, int position) {
+    /** An id, where it came from, and the answer object it was a field of. */
+    record Seen(String value, ApiOperation producer, boolean created, int sequence, int position, JsonNode source) {
     }
 
     private final Map<String, List<Seen>> byName = new HashMap<>();
-    private final Map<String, String> placeholders = new HashMap<>();
+    private final Map<String, Seen> placeholders = new HashMap<>();
     private final Set<String> removed = new HashSet<>();
     private int sequence;
 
@@ -46,11 +49,12 @@ final class IdLedger {
             String name = field.getKey();
             JsonNode value = field.getValue();
             if (isIdName(name) && (value.isTextual() || value.isIntegralNumber()) && !value.asText().isEmpty()) {
-                add(name, value.asText(), producer, position[0]++);
+                add(name, value.asText(), producer, position[0]++, node);
             } else if (value.isArray() && name.endsWith("s") && isIdName(name.substring(0, name.length() - 1) + "_id")) {
                 for (JsonNode element : value) {
                     if (element.isTextual()) {
-                        add(name.substring(0, name.length() - 1) + "_id", element.asText(), producer, position[0]++);
+                        add(name.substring(0, name.length() - 1) + "_id", element.asText(), producer, position[0]++,
+                                null);
                     }
                 }
             }
@@ -60,10 +64,10 @@ final class IdLedger {
         }
     }
 
-    private void add(String name, String value, ApiOperation producer, int position) {
+    private void add(String name, String value, ApiOperation producer, int position, JsonNode source) {
         List<Seen> seen = byName.computeIfAbsent(name, k -> new ArrayList<>());
         if (seen.stream().noneMatch(s -> s.value().equals(value))) {
-            seen.add(new Seen(value, producer.template(), producer.phase() == 0, sequence, position));
+            seen.add(new Seen(value, producer, producer.phase() == 0, sequence, position, source));
         }
     }
 
@@ -73,21 +77,25 @@ final class IdLedger {
 
     /** The best id for {@code name} in a path or body of {@code consumer}, avoiding {@code taken} if it can. */
     Optional<String> choose(String name, ApiOperation consumer, Set<String> taken) {
+        return chooseSeen(name, consumer, taken).map(Seen::value);
+    }
+
+    private Optional<Seen> chooseSeen(String name, ApiOperation consumer, Set<String> taken) {
         List<Seen> candidates = candidates(name, consumer);
         return candidates.stream().filter(s -> !taken.contains(s.value())).findFirst()
-                .or(() -> candidates.stream().findFirst()).map(Seen::value);
+                .or(() -> candidates.stream().findFirst());
     }
 
     /** For a body field: the id its example value already stands for, or the best one, remembered. */
-    Optional<String> chooseFor(String name, String example, ApiOperation consumer, Set<String> taken) {
-        String bound = placeholders.get(example);
-        if (bound != null && !removed.contains(bound)) {
+    Optional<Seen> chooseFor(String name, String example, ApiOperation consumer, Set<String> taken) {
+        Seen bound = placeholders.get(example);
+        if (bound != null && !removed.contains(bound.value())) {
             return Optional.of(bound);
         }
         Set<String> avoid = new HashSet<>(taken);
-        avoid.addAll(placeholders.values());
-        Optional<String> chosen = choose(name, consumer, avoid);
-        chosen.ifPresent(v -> placeholders.put(example, v));
+        placeholders.values().forEach(s -> avoid.add(s.value()));
+        Optional<Seen> chosen = chooseSeen(name, consumer, avoid);
+        chosen.ifPresent(s -> placeholders.put(example, s));
         return chosen;
     }
 
@@ -104,6 +112,11 @@ final class IdLedger {
         removed.add(value);
     }
 
+    /** Example values stop standing for these ids, so that newer ones are chosen. */
+    void unbind(List<Seen> used) {
+        placeholders.values().removeIf(used::contains);
+    }
+
     /** Ids seen under {@code name}, or else under the id name it ends with ({@code send_wallet_id}: {@code wallet_id}). */
     private List<Seen> candidates(String name, ApiOperation consumer) {
         List<Seen> seen = byName.get(name);
@@ -116,7 +129,7 @@ final class IdLedger {
             }
             seen = base == null ? List.of() : byName.get(base);
         }
-        Comparator<Seen> order = Comparator.<Seen>comparingInt(s -> -affinity(s.producer(), consumer.template()))
+        Comparator<Seen> order = Comparator.<Seen>comparingInt(s -> -affinity(s.producer().template(), consumer.template()))
                 .thenComparing(s -> !s.created()).thenComparingInt(s -> -s.sequence()).thenComparingInt(Seen::position);
         return seen.stream().filter(s -> !removed.contains(s.value())).sorted(order).toList();
     }

@@ -57,6 +57,8 @@ class ContractCommandIT {
     void drivesEveryOperationOfTheDescriptionAgainstTheEmbeddedStub() {
         CliRun run = CliRun.run("contract");
         List<Matcher> rows = assertRowsAndSummary(run);
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow()).isEqualTo(operations().size() + " passed, 0 failed");
         assertThat(run.out()).containsPattern("POST +/company +200 +passed")
                 .containsPattern("GET +/company/\\{company_id} +200 +passed")
                 .containsPattern("PUT +/company/\\{company_id} +200 +passed");
