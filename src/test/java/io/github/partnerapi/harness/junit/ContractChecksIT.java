@@ -33,13 +33,15 @@ import org.junit.platform.testkit.engine.Events;
 class ContractChecksIT {
 
     static final String API_KEY = "YXBpLXRlc3Qta2V5LTEyMzQ=";
+    /** One wrong type for POST /company (company_id) and one for GET /assets. */
+    static final String WRONG_SHAPES = "{\"company_id\":5,\"ref\":\"QA-42\",\"assets\":\"none\"}";
     static final Map<String, Object> SEEN = new ConcurrentHashMap<>();
     /** A remote target that signs nothing off and answers every request 200 with the wrong shape. */
     static FixedAnswerServer impostor;
 
     @BeforeAll
     static void startImpostor() throws IOException {
-        impostor = new FixedAnswerServer(200, "{\"company_id\":5,\"assets\":\"none\"}");
+        impostor = new FixedAnswerServer(200, ContractChecksIT.WRONG_SHAPES);
     }
 
     @AfterAll
