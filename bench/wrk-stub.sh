@@ -12,6 +12,8 @@
 # WORKLOAD=mixed (default: signed GET /company/search and POST /company, alternating) or search (the
 #   GETs only). JAVA_OPTS and STUB_ARGS go to both stubs, e.g. JAVA_OPTS=-Dpartnerapi.crypto.provider=jdk
 #   or STUB_ARGS="--threads 4".
+# NOVALIDATION=1 adds a strict stub that skips the OpenAPI request validation
+#   (-Dpartnerapi.stub.validation=false), to measure what validation costs: SUMMARY strict/novalidation.
 # WIREMOCK_JAR=path/to/wiremock-standalone.jar adds a WireMock server answering the same routes with a
 #   fixed body, as a yardstick (get it with: mvn dependency:copy
 #   -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/wrk).
@@ -22,7 +24,8 @@ SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-64}
 ROUNDS=${3:-3}
 WORKLOAD=${WORKLOAD:-mixed}
-declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183})
+declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183}
+  [novalidation]=${NOVALIDATION_PORT:-18184})
 SERVERS=(strict sandbox)
 JAR=target/partnerapi-harness.jar
 KEY=testdata/vectors/test-private-pkcs1.pem
@@ -88,8 +91,10 @@ start() { # server
       --disable-banner > "$WORK/$server.log" 2>&1 &
     ready='port:'
   else
+    local mode=$server extra=
+    [ "$server" = novalidation ] && { mode=strict; extra=-Dpartnerapi.stub.validation=false; }
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -jar "$JAR" stub --mode "$server" --port "${PORT[$server]}" --api-key "$API_KEY" \
+    java ${JAVA_OPTS:-} $extra -jar "$JAR" stub --mode "$mode" --port "${PORT[$server]}" --api-key "$API_KEY" \
       --public-key "$PUBLIC" --signed-base-url "$BASE" ${STUB_ARGS:-} > "$WORK/$server.log" 2>&1 &
     ready='^listening on'
   fi
@@ -103,7 +108,7 @@ start() { # server
 }
 
 stop_all() {
-  for server in strict sandbox wiremock; do
+  for server in strict sandbox wiremock novalidation; do
     [ -f "$WORK/$server.pid" ] && kill "$(cat "$WORK/$server.pid")" 2>/dev/null || true
     rm -f "$WORK/$server.pid"
   done
@@ -126,6 +131,7 @@ run() { # label server requests-file expected-status seconds
 }
 
 [ -n "${WIREMOCK_JAR:-}" ] && SERVERS+=(wiremock)
+[ -n "${NOVALIDATION:-}" ] && SERVERS+=(novalidation)
 write_requests
 for server in "${SERVERS[@]}"; do start "$server"; done
 echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD connections=$CONNECTIONS seconds=$SECONDS_PER_RUN"
@@ -148,5 +154,6 @@ awk '
   END {
     for (s in n) printf "SUMMARY server=%s rps=%.0f cpu_us_per_request=%.0f\n", s, rps[s] / n[s], cpu[s] / n[s]
     printf "SUMMARY strict/sandbox=%.2f wrong_verdicts=%d\n", rps["strict"] / rps["sandbox"], wrong
+    if (n["novalidation"]) printf "SUMMARY strict/novalidation=%.2f\n", rps["strict"] / rps["novalidation"]
   }
 ' "$WORK/results.txt"

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code stub}: runs the verifier stub until SIGINT or SIGTERM. */
 @Command(name = "stub", mixinStandardHelpOptions = true,
-        description = {"Runs the verifier stub: authenticates like the Partner API and serves an in-memory part of it.",
+        description = {"Runs the verifier stub: authenticates like the Partner API and serves all of it (52 operations) in memory.",
             "Without keys it generates an API key and a key pair into a folder and prints a ready sign command."})
 final class StubCommand implements Callable<Integer> {
 
@@ -58,6 +58,23 @@ final class StubCommand implements Callable<Integer> {
     @Option(names = "--max-companies", paramLabel = "N",
             description = "Companies kept in memory before the oldest is evicted (default: 10000).")
     Integer maxCompanies;
+
+    @Option(names = "--initial-balance", paramLabel = "N",
+            description = "What every new wallet starts with, in the asset's smallest unit (default: 100000000).")
+    Long initialBalance;
+
+    @Option(names = "--store-bytes", paramLabel = "SIZE",
+            description = "Estimated heap for all companies and what they hold, e.g. 48m (default); beyond it the "
+                    + "oldest companies are evicted.")
+    String storeBytes;
+
+    @Option(names = "--company-bytes", paramLabel = "SIZE",
+            description = "Estimated heap one company may hold, e.g. 4m (default); a write beyond it is a 400.")
+    String companyBytes;
+
+    @Option(names = "--search-index-bytes", paramLabel = "SIZE",
+            description = "Estimated heap of the company-name search index, e.g. 24m (default).")
+    String indexBytes;
 
     @Option(names = "--explain", description = "Explain signature failures in the 401 body.")
     boolean explain;
@@ -102,6 +119,18 @@ final class StubCommand implements Callable<Integer> {
         if (maxCompanies != null) {
             option("--max-companies", () -> builder.maxCompanies(maxCompanies));
         }
+        if (initialBalance != null) {
+            option("--initial-balance", () -> builder.initialWalletBalance(initialBalance));
+        }
+        if (storeBytes != null) {
+            option("--store-bytes", () -> builder.storeBytes(bytes(storeBytes)));
+        }
+        if (companyBytes != null) {
+            option("--company-bytes", () -> builder.companyBytes(bytes(companyBytes)));
+        }
+        if (indexBytes != null) {
+            option("--search-index-bytes", () -> builder.searchIndexBytes(bytes(indexBytes)));
+        }
         if (apiKey != null && apiKeyFile != null) {
             throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
         }
@@ -115,6 +144,20 @@ final class StubCommand implements Callable<Integer> {
             builder.apiKey(key.value(), PemKeys.readPublicKey(publicKey));
         }
         return builder;
+    }
+
+    /** A size in bytes: digits, optionally followed by k or m (KiB, MiB). */
+    static long bytes(String size) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,12})\\s*([kKmM]?)(i?[bB])?").matcher(size.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("a size in bytes was expected, like 65536, 64k or 48m; got '" + size + "'");
+        }
+        long unit = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> 1024L;
+            case "m" -> 1024L * 1024;
+            default -> 1L;
+        };
+        return Long.parseLong(m.group(1)) * unit;
     }
 
     private void option(String name, Runnable apply) {

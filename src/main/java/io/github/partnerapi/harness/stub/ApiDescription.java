@@ -35,7 +35,7 @@ final class ApiDescription {
     private ApiDescription(String json) {
         this.json = json;
         this.operations = List.copyOf(operations(json));
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(json)
+        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(withoutHeaders(json))
                 .withLevelResolver(LevelResolver.create()
                         // authentication is the Authenticator's job: it runs first and answers 401 itself
                         .withLevel("validation.request.parameter.header.missing", ValidationReport.Level.IGNORE)
@@ -68,6 +68,32 @@ final class ApiDescription {
 
     OpenApiInteractionValidator validator() {
         return validator;
+    }
+
+    /**
+     * The description without its header parameters, for the validator: the authenticator has
+     * checked x-api-key, x-timestamp, x-nonce and x-sign already, and skipping them saves a tenth
+     * of the validation's time.
+     */
+    private static String withoutHeaders(String json) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            JsonNode root = mapper.readTree(json);
+            for (JsonNode path : root.path("paths")) {
+                for (JsonNode operation : path) {
+                    if (operation.path("parameters").isArray()) {
+                        for (Iterator<JsonNode> it = operation.path("parameters").elements(); it.hasNext(); ) {
+                            if (it.next().path("$ref").asText().startsWith("#/components/parameters/x-")) {
+                                it.remove();
+                            }
+                        }
+                    }
+                }
+            }
+            return mapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stub's OpenAPI description is not JSON: " + RESOURCE, e);
+        }
     }
 
     private static String read() {

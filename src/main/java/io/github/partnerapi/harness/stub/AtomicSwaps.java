@@ -50,7 +50,7 @@ final class AtomicSwaps {
         long sendAmount = call.field("send").path("amount").asLong();
         String problem = Transactions.spendProblem(send, call.field("send").path("symbol").asText(), sendAmount, "swap");
         problem = problem != null ? problem
-                : store.admit(company, "swaps", company.swaps.size(), 600).orElse(null);
+                : store.admit(company, "swaps", company.swaps.size(), 1800 + Sizes.of(call.text("reference"))).orElse(null);
         if (problem != null) {
             return StubResponse.badRequest(problem);
         }
@@ -89,7 +89,7 @@ final class AtomicSwaps {
         }
         String problem = send.overdraft(offer.receiveAmount, "take of swap " + offer.id);
         problem = problem != null ? problem
-                : store.admit(company, "swaps", company.swaps.size(), 600).orElse(null);
+                : store.admit(company, "swaps", company.swaps.size(), 1800 + Sizes.of(call.text("reference"))).orElse(null);
         if (problem != null) {
             return StubResponse.badRequest(problem);
         }

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Core clients (automated approvers), their actions, sweeps and pending registrations. Not
  * thread-safe on its own: every call runs under the {@link CompanyStore}'s lock, because deciding
- * an action settles a transaction and so moves a balance. Bounded: {@code maxCoreClients} clients,
- * {@code perCollection} actions, sweeps and registrations, the oldest dropped first.
+ * an action settles a transaction and so moves a balance. Bounded by count, the oldest dropped
+ * first: {@code maxCoreClients} clients, {@code perCollection} actions, a tenth of that of sweeps
+ * and of pending registrations (with the description's field lengths, under 16 MiB in all).
  */
 final class CoreClientStore {
 
@@ -128,17 +129,21 @@ final class CoreClientStore {
 
     void addSweep(Tx sweep) {
         sweeps.put(sweep.id, sweep);
-        bound(sweeps);
+        bound(sweeps, Math.max(10, limits.perCollection() / 10));
     }
 
     void addRegistration(String clientId, Map<String, String> registration) {
         registrations.put(clientId, registration);
-        bound(registrations);
+        bound(registrations, Math.max(10, limits.perCollection() / 10));
     }
 
     private void bound(Map<String, ?> map) {
+        bound(map, limits.perCollection());
+    }
+
+    private static void bound(Map<String, ?> map, int max) {
         Iterator<String> oldest = map.keySet().iterator();
-        while (map.size() > limits.perCollection() && oldest.hasNext()) {
+        while (map.size() > max && oldest.hasNext()) {
             oldest.next();
             oldest.remove();
         }

@@ -49,7 +49,8 @@ final class Funds {
             Fund fund = new Fund(Ids.next("1f", IDS.incrementAndGet()), company.id, call.text("name"),
                     call.text("description"), group(call.field("custodygroup_withdraw"), "withdraw", null),
                     group(call.field("custodygroup_tx"), "transfer", null));
-            Optional<String> problem = store.admit(company, "funds", company.funds.size(), 600);
+            Optional<String> problem = store.admit(company, "funds", company.funds.size(), 600 + Sizes.of(fund.name)
+                    + Sizes.of(fund.description) + Sizes.of(fund.withdraw.members()) + Sizes.of(fund.tx.members()));
             if (problem.isPresent()) {
                 return StubResponse.badRequest(problem.get());
             }
@@ -86,8 +87,9 @@ final class Funds {
 
     /** A new wallet with the test balance, recorded as a deposit; null when a limit stops it (call locked). */
     Wallet newWallet(Company company, Fund fund, JsonNode spec) {
-        if (store.admit(company, "wallets", fund.wallets.size(), 900).isPresent()
-                || store.admit(company, "transactions", company.transactions.size(), 500).isPresent()) {
+        long bytes = 1400 + Sizes.of(spec.toString());
+        if (company.transactions.size() >= store.limits.perCollection()
+                || store.admit(company, "wallets", fund.wallets.size(), bytes).isPresent()) {
             return null;
         }
         String asset = spec.path("asset").asText("").toUpperCase(Locale.ROOT);

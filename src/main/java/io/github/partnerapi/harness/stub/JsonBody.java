@@ -59,7 +59,7 @@ final class JsonBody {
     /** The first number, by its JSON pointer, that is too large or too small for a double; else null. */
     private static String nonFinite(JsonNode node, String pointer) {
         if (node.isNumber() && Double.isInfinite(node.doubleValue())) {
-            return "field '" + (pointer.isEmpty() ? "/" : pointer) + "': the number is out of range (a finite "
+            return "body field '" + (pointer.isEmpty() ? "/" : pointer) + "': the number is out of range (a finite "
                     + "double, at most about 1.8e308, was expected)";
         }
         if (node.isObject()) {

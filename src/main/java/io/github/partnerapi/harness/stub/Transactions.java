@@ -43,12 +43,12 @@ final class Transactions {
             long amount = call.field("send").path("amount").asLong();
             String problem = spendProblem(wallet, call.field("send").path("symbol").asText(), amount + Assets.fee(amount),
                     type.equals("withdraw") ? "withdrawal" : "transfer");
-            problem = problem != null ? problem : store.admit(company, "transactions", company.transactions.size(), 700)
-                    .orElse(null);
+            Map<String, String> info = info(call, "address", call.text(addressField));
+            problem = problem != null ? problem
+                    : store.admit(company, "transactions", company.transactions.size(), 700 + Sizes.of(info)).orElse(null);
             if (problem != null) {
                 return StubResponse.badRequest(problem);
             }
-            Map<String, String> info = info(call, "address", call.text(addressField));
             Tx tx = new Tx(clients.nextId("1x"), type, wallet, amount, Assets.fee(amount), info, call.number("expires"));
             wallet.balance -= amount + tx.fee;
             company.transactions.put(tx.id, tx);

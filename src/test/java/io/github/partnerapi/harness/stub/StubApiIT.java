@@ -69,7 +69,7 @@ class StubApiIT {
         Answer list = client.signed("GET", "/company/" + id + "/trustedparty", null);
         assertThat(list.json().path("total_count").asInt()).isEqualTo(1);
         assertThat(list.json().path("list").get(0).path("address").asText()).isEqualTo("alice@example.com");
-        assertThat(client.signed("DELETE", "/company/" + id + "/trustedparty/" + partyId, null).status()).isEqualTo(200);
+        assertThat(client.signed("DELETE", "/company/" + id + "/trustedparty/" + partyId, null).status()).isEqualTo(202);
         assertThat(client.signed("DELETE", "/company/" + id + "/trustedparty/" + partyId, null).status()).isEqualTo(404);
 
         Answer fund = client.signed("POST", "/company/" + id + "/fund", "{\"name\":\"Fund 1\",\"description\":\"demo\"}");
@@ -85,10 +85,10 @@ class StubApiIT {
         String id = createCompany("Errors Ltd");
         assertError(client.signed("POST", "/company", "{\"city\":\"Paris\"}"), 400, "name");
         assertError(client.signed("POST", "/company", "{\"name\":"), 400, "malformed JSON");
-        assertError(client.signed("POST", "/company", "[1,2]"), 400, "JSON object");
-        assertError(client.signed("POST", "/company", "{\"name\":123}"), 400, "field 'name' must be a JSON string, got a number");
-        assertError(client.signed("POST", "/company", "{\"name\":[\"a\"]}"), 400, "got an array");
-        assertError(client.signed("POST", "/company/" + id + "/trustedparty", "{\"address\":true}"), 400, "got a boolean");
+        assertError(client.signed("POST", "/company", "[1,2]"), 400, "(array)", "\"object\"");
+        assertError(client.signed("POST", "/company", "{\"name\":123}"), 400, "'/name'", "(integer)", "\"string\"");
+        assertError(client.signed("POST", "/company", "{\"name\":[\"a\"]}"), 400, "(array)");
+        assertError(client.signed("POST", "/company/" + id + "/trustedparty", "{\"address\":true}"), 400, "(boolean)");
         assertError(client.signed("POST", "/company/" + id + "/trustedparty", "{}"), 400, "address");
         assertError(client.signed("GET", "/company/nosuchid", null), 404, "nosuchid");
         assertError(client.signed("GET", "/company/" + id + "/fund/nofund", null), 404, "nofund");
@@ -104,6 +104,20 @@ class StubApiIT {
                 signedHeadersFor("/company", "{\"name\":\"x\"}", "text/plain"));
         assertThat(answer.status()).isEqualTo(415);
         assertThat(answer.json().path("code").asInt()).isEqualTo(415);
+    }
+
+    @Test
+    void aPostWithoutContentTypeIsReadAsJsonAsTheGoClientSendsIt() throws Exception {
+        RequestSigner signer = RequestSigner.of(PemKeys.readPrivateKey(TestData.pkcs1Key(), null));
+        String body = "{\"name\":\"Go client Ltd\"}";
+        String ts = signer.timestamp();
+        String sign = signer.sign(ts, "http://127.0.0.1:" + stub.port() + "/api/v1/p/company", body.getBytes());
+        RawHttp.Answer answer = RawHttp.send(stub.port(), "POST /api/v1/p/company HTTP/1.1\r\nHost: 127.0.0.1:"
+                + stub.port() + "\r\nx-api-key: " + KEY + "\r\nx-timestamp: " + ts + "\r\nx-sign: " + sign
+                + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body);
+        assertThat(answer.head()).doesNotContainIgnoringCase("\r\nContent-Type: text");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(StubClient.JSON.readTree(answer.body()).path("company_id").asText()).startsWith("1c");
     }
 
     private java.util.Map<String, String> signedHeadersFor(String path, String body, String contentType) {
@@ -175,9 +189,9 @@ class StubApiIT {
         assertThat(stub.requests()).hasSize(50);
     }
 
-    private static void assertError(Answer answer, int status, String reasonPart) {
+    private static void assertError(Answer answer, int status, String... reasonParts) {
         assertThat(answer.status()).as(answer.json().toString()).isEqualTo(status);
         assertThat(answer.json().path("code").asInt()).isEqualTo(status);
-        assertThat(answer.reason()).contains(reasonPart);
+        assertThat(answer.reason()).contains(reasonParts);
     }
 }

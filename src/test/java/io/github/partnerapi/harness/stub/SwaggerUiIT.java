@@ -82,7 +82,8 @@ class SwaggerUiIT {
             browser.get(stub.rootUri() + "/docs");
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("#operations-Company-get_company_search .opblock-summary")));
+                    By.cssSelector("#operations-Company-searchCompanies .opblock-summary")));
+            assertThat(browser.findElements(By.cssSelector(".opblock"))).as("operations shown").hasSize(52);
             operation.click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".try-out__btn"))).click();
             screenshot(browser, "swagger-ui-try-it-out.png");
