@@ -38,7 +38,7 @@ final class RequestCheck {
     /** The reason a request breaks the description, or empty when it fits. */
     Optional<String> problem(String method, String fullPath, Map<String, List<String>> query, JsonNode body) {
         if (body != null) {
-            return validate(method, fullPath, query, null);
+            return validate(method, fullPath, query, body);
         }
         String key = method + ' ' + fullPath + ' ' + query;
         if (key.length() > MEMO_KEY_CHARS) {
