@@ -64,12 +64,8 @@ final class AtomicSwaps {
         swap.addedToHub = swap.inHub ? swap.created : 0;
         company.swaps.put(swap.id, swap);
         store.swaps.put(swap.id, swap);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("tx_id", swap.id);
-        answer.put("swap_id", swap.id);
-        answer.put("tx_url", StubHandler.API_BASE + "/company/" + company.id + "/atomicswap/make/" + swap.id);
-        answer.put("status", "new");
-        return StubResponse.ok(answer);
+        return StubResponse.ok(Map.of("tx_id", swap.id, "swap_id", swap.id, "status", "new",
+                "tx_url", StubHandler.API_BASE + "/company/" + company.id + "/atomicswap/make/" + swap.id));
     }
 
     private StubResponse take(Company company, ApiCall call) {
@@ -96,12 +92,18 @@ final class AtomicSwaps {
         Swap take = new Swap(Ids.next("1s", Funds.IDS.incrementAndGet()), company.id, "take", send, receive,
                 new String[] {offer.receiveSymbol, offer.sendSymbol}, new long[] {offer.receiveAmount, offer.sendAmount},
                 call.text("reference"), offer.expires);
-        send.balance -= offer.receiveAmount;
-        leg(company, "swapOut", send, offer.receiveAmount, take).settle(Tx.APPROVED);
+        settle(company, offer, take);
+        return StubResponse.ok(Map.of("tx_id", take.id, "status", "new"));
+    }
+
+    /** Both sides at once: the taker pays the offer's receive amount, the maker's held amount goes to the taker. */
+    private void settle(Company company, Swap offer, Swap take) {
+        take.send.balance -= offer.receiveAmount;
+        leg(company, "swapOut", take.send, offer.receiveAmount, take).settle(Tx.APPROVED);
         offer.receive.balance += offer.receiveAmount;
         store.get(offer.companyId).ifPresent(maker -> leg(maker, "swapIn", offer.receive, offer.receiveAmount, offer));
-        receive.balance += offer.sendAmount;
-        leg(company, "swapIn", receive, offer.sendAmount, take);
+        take.receive.balance += offer.sendAmount;
+        leg(company, "swapIn", take.receive, offer.sendAmount, take);
         offer.hold.settle(Tx.APPROVED);
         offer.state = "taken";
         offer.inHub = false;
@@ -109,7 +111,6 @@ final class AtomicSwaps {
         take.counterpart = offer.id;
         company.swaps.put(take.id, take);
         store.swaps.put(take.id, take);
-        return StubResponse.ok(Map.of("tx_id", take.id, "status", "new"));
     }
 
     private StubResponse cancel(Company company, ApiCall call) {

@@ -30,14 +30,16 @@ final class RequestCheck {
 
     private final OpenApiInteractionValidator validator;
     private final Map<String, Optional<String>> memo = new ConcurrentHashMap<>();
+    private final boolean memoise;
 
-    RequestCheck(OpenApiInteractionValidator validator) {
+    RequestCheck(OpenApiInteractionValidator validator, boolean memoise) {
         this.validator = validator;
+        this.memoise = memoise;
     }
 
     /** The reason a request breaks the description, or empty when it fits. */
     Optional<String> problem(String method, String fullPath, Map<String, List<String>> query, JsonNode body) {
-        if (body != null) {
+        if (body != null || !memoise) {
             return validate(method, fullPath, query, body);
         }
         String key = method + ' ' + fullPath + ' ' + query;
