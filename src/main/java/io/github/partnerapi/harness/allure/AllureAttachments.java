@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.partnerapi.harness.catalogue.CaseResult;
 import io.github.partnerapi.harness.doctor.Finding;
+import io.github.partnerapi.harness.restassured.ContractViolation;
 import io.github.partnerapi.harness.signing.SignedRequest;
 import io.github.partnerapi.harness.signing.VisibleBytes;
 import io.qameta.allure.Allure;
@@ -34,6 +35,12 @@ public final class AllureAttachments {
     public static void signedRequest(SignedRequest signed, int status, String response, Finding finding) {
         attach(signed.method() + " " + signed.url(), signed.stringToSign(), signed.body(), signed.headers(), status,
                 response, finding);
+    }
+
+    /** Attaches one contract violation, named after its exchange. */
+    public static void contractViolation(ContractViolation violation) {
+        Allure.addAttachment("contract violation: " + violation.exchange(), "text/plain", violation.side() + ": "
+                + violation.message() + "\nkey: " + violation.key() + "\n");
     }
 
     /** Sets the test's description to the case's and attaches its exchange and finding. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "partnerapi-harness", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Signs, sends and verifies Partner API requests (x-sign), and runs a verifier stub.",
         subcommands = {SignCommand.class, SendCommand.class, VerifyCommand.class, ReproduceCommand.class, CheckCommand.class,
-            StubCommand.class,
+            ContractCommand.class, StubCommand.class,
             BenchStubCommand.class,
             KeygenCommand.class})
 public final class PartnerApiCli {

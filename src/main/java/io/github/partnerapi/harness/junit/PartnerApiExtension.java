@@ -1,5 +1,8 @@
 package io.github.partnerapi.harness.junit;
 
+import io.github.partnerapi.harness.restassured.ContractFilter;
+import io.github.partnerapi.harness.restassured.ContractViolation;
+import io.github.partnerapi.harness.restassured.OpenApiContract;
 import io.github.partnerapi.harness.restassured.PartnerApiSigningFilter;
 import io.github.partnerapi.harness.stub.VerifierStub;
 import io.restassured.builder.RequestSpecBuilder;
@@ -9,6 +12,8 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -36,7 +41,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * }</pre>
  */
 public final class PartnerApiExtension implements ExecutionCondition, BeforeEachCallback, ParameterResolver,
-        TestExecutionExceptionHandler {
+        TestExecutionExceptionHandler, AfterEachCallback, AfterAllCallback {
 
     private static final List<Class<?>> TYPES = List.of(RequestSpecification.class, PartnerApiSigningFilter.class,
             VerifierStub.class, PartnerApiTarget.class);
@@ -99,7 +104,7 @@ public final class PartnerApiExtension implements ExecutionCondition, BeforeEach
         Class<?> type = parameter.getParameter().getType();
         Session session = Sessions.of(context, Configuration.of(context, programmatic));
         if (type == RequestSpecification.class) {
-            return spec(session, context);
+            return spec(session, context, Configuration.of(context, programmatic).contract());
         }
         if (type == PartnerApiSigningFilter.class) {
             return session.filter();
@@ -114,17 +119,46 @@ public final class PartnerApiExtension implements ExecutionCondition, BeforeEach
         return session.stub();
     }
 
-    private static RequestSpecification spec(Session session, ExtensionContext context) {
+    private static RequestSpecification spec(Session session, ExtensionContext context, ContractMode contract) {
         URI base = URI.create(session.target().baseUri());
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
         ExchangeLog log = context.getStore(Sessions.NAMESPACE).getOrComputeIfAbsent(ExchangeLog.class,
                 k -> new ExchangeLog(session.publicKey()), ExchangeLog.class);
-        return new RequestSpecBuilder()
+        RequestSpecBuilder spec = new RequestSpecBuilder()
                 .setBaseUri(base.getScheme() + "://" + base.getRawAuthority())
-                .setBasePath(base.getRawPath() == null ? "" : base.getRawPath())
+                .setBasePath(basePath)
                 .setContentType(ContentType.JSON)
                 .addFilter(log)
-                .addFilter(session.filter())
-                .build();
+                .addFilter(session.filter());
+        if (contract != ContractMode.OFF) {
+            ContractLog violations = context.getStore(Sessions.NAMESPACE).getOrComputeIfAbsent(ContractLog.class,
+                    k -> new ContractLog(), ContractLog.class);
+            spec.addFilter(ContractFilter.of(OpenApiContract.partnerApi(), basePath).withListener(violations::record));
+        }
+        return spec.build();
+    }
+
+    /** In {@code fail} mode, fails the test with every contract violation its requests met. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        failOnContractViolations(context);
+    }
+
+    /** The same for requests sent from {@code @BeforeAll} or {@code @AfterAll} methods. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        failOnContractViolations(context);
+    }
+
+    private void failOnContractViolations(ExtensionContext context) {
+        ContractLog log = context.getStore(Sessions.NAMESPACE).get(ContractLog.class, ContractLog.class);
+        if (log == null || standsAside(context)) {
+            return;
+        }
+        List<ContractViolation> found = log.drain();
+        if (!found.isEmpty() && Configuration.of(context, programmatic).contract() == ContractMode.FAIL) {
+            throw ContractLog.failure(found);
+        }
     }
 
     @Override
@@ -184,6 +218,11 @@ public final class PartnerApiExtension implements ExecutionCondition, BeforeEach
 
         public Builder stubExplain(boolean value) {
             return set(ConfigKey.STUB_EXPLAIN, Boolean.toString(value));
+        }
+
+        /** {@code fail}, {@code report} or {@code off}: what a contract violation does. */
+        public Builder contract(String value) {
+            return set(ConfigKey.CONTRACT, value);
         }
 
         private Builder set(ConfigKey key, String value) {

@@ -57,4 +57,10 @@ public @interface PartnerApiTest {
 
     /** {@code true} to have the embedded stub explain signature failures. */
     String stubExplain() default "";
+
+    /**
+     * Contract checks of every exchange against the OpenAPI description: {@code fail} (default: a
+     * violation fails the test), {@code report} (Allure attachments only) or {@code off}.
+     */
+    String contract() default "";
 }
