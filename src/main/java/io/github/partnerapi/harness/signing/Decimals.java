@@ -2,7 +2,8 @@ package io.github.partnerapi.harness.signing;
 
 /**
  * The one check for a header value that is read as a number ({@code x-timestamp}, {@code x-nonce},
- * {@code Content-Length}): 1 to 18 ASCII digits, so {@link Long#parseLong(String)} always succeeds.
+ * {@code Content-Length}): 1 to 19 ASCII digits that fit a signed 64-bit integer (at most
+ * 9223372036854775807, e.g. {@code date +%s%N}), so {@link Long#parseLong(String)} always succeeds.
  * No sign, no spaces, no other digits than {@code 0-9}. A loop, not a regex: the stub runs it on
  * every request.
  *
@@ -13,14 +14,14 @@ package io.github.partnerapi.harness.signing;
  */
 public final class Decimals {
 
-    private static final int MAX_DIGITS = 18;
+    private static final String MAX = Long.toString(Long.MAX_VALUE);
 
     private Decimals() {
     }
 
-    /** Whether {@code text} is 1 to 18 ASCII digits; false for null. */
+    /** Whether {@code text} is 1 to 19 ASCII digits not above {@link Long#MAX_VALUE}; false for null. */
     public static boolean isLong(String text) {
-        if (text == null || text.isEmpty() || text.length() > MAX_DIGITS) {
+        if (text == null || text.isEmpty() || text.length() > MAX.length()) {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {
@@ -29,6 +30,6 @@ public final class Decimals {
                 return false;
             }
         }
-        return true;
+        return text.length() < MAX.length() || text.compareTo(MAX) <= 0;
     }
 }

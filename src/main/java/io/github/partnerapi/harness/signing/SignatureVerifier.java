@@ -38,6 +38,14 @@ public final class SignatureVerifier {
         return verify(xSign, StringToSign.prefix(freshness, url), body == null ? new byte[0] : body);
     }
 
+    /**
+     * Checks {@code xSign} over the freshness value, then the URL's bytes exactly as received (a request target
+     * need not be UTF-8: a verifier checks the bytes sent), then the body; nothing is copied.
+     */
+    public Verification verify(String freshness, byte[] url, byte[] body, String xSign) {
+        return verify(xSign, StringToSign.prefix(freshness, ""), url, body == null ? new byte[0] : body);
+    }
+
     /** Checks {@code xSign} over an already assembled string-to-sign. */
     public Verification verifyPayload(byte[] payload, String xSign) {
         return verify(xSign, payload);

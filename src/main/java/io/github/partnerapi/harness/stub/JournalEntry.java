@@ -11,13 +11,19 @@ import java.util.Map;
  * }</pre>
  *
  * @param method the HTTP method
- * @param url the URL the signature was verified against
+ * @param url the URL the signature was verified against (bytes that are not UTF-8 shown as U+FFFD)
  * @param headers the request headers, names in lower case, {@code x-api-key} masked
- * @param body the body as UTF-8 text, cut at 64 KiB
+ * @param body the body as UTF-8 text, cut at its first 4 KiB ({@code bodyLength} has its full size)
+ * @param bodyLength the body's size in bytes as received (or as announced, for a body refused unread)
  * @param status the status answered
  * @param verdict {@code accepted} or {@code rejected}
  * @param reason the {@code detail.reason} of an error answer, or null
  */
-public record JournalEntry(String method, String url, Map<String, String> headers, String body, int status,
-        String verdict, String reason) {
+public record JournalEntry(String method, String url, Map<String, String> headers, String body, long bodyLength,
+        int status, String verdict, String reason) {
+
+    /** Whether {@link #body()} holds only the first part of the body. */
+    public boolean bodyTruncated() {
+        return bodyLength > RequestJournal.BODY_TEXT_LIMIT;
+    }
 }

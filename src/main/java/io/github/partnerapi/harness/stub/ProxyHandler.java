@@ -1,12 +1,10 @@
 package io.github.partnerapi.harness.stub;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.partnerapi.harness.signing.ApiKey;
-import io.github.partnerapi.harness.signing.Decimals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import java.util.Set;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -23,70 +22,98 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Every request to the proxy: the journal route, else authentication exactly as the strict stub
- * does, the verdict header, and (unless enforcing and refused) forwarding to the upstream.
+ * does (its {@link Authenticator}, over the target's bytes as received), the verdict header, and
+ * (unless enforcing and refused) forwarding to the upstream.
  */
 final class ProxyHandler extends Handler.Abstract {
 
     static final String JOURNAL = "/__proxy/requests";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Authenticator authenticator;
     private final Upstream upstream;
     private final ProxyJournal journal;
+    private final BodyReader bodies;
     private final boolean enforce;
     private final String signedBaseUrl;
-    private final long bodyLimit;
 
     ProxyHandler(Authenticator authenticator, Upstream upstream, ProxyJournal journal, VerifyingProxyBuilder config) {
         this.authenticator = authenticator;
         this.upstream = upstream;
         this.journal = journal;
+        this.bodies = new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT);
         this.enforce = config.enforce;
         this.signedBaseUrl = config.signedBaseUrl;
-        this.bodyLimit = config.bodyLimit;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        String target = request.getHttpURI().getPathQuery();
-        if (target.equals(JOURNAL) || target.startsWith(JOURNAL + "?")) {
-            journalResponse(request, response, callback);
+    public boolean handle(Request request, Response response, Callback callback) {
+        StubHandler.Received received = StubHandler.Received.of(request);
+        StubResponse early = early(request, received);
+        if (early != null) {
+            JettyServer.send(response, callback, early);
             return true;
         }
-        String url = verifiedUrl(request, target);
-        byte[] body = readBody(request);
-        if (body == null) {
-            String reason = "the body exceeds the proxy's limit of " + bodyLimit + " bytes";
-            record(request, url, "rejected", null, reason, null, 413, null);
-            json(response, callback, 413, StubResponse.error(413, "errPayloadTooLarge", reason).body(), null);
-            return true;
-        }
-        HttpFields headers = request.getHeaders();
-        ProxyVerdict verdict = ProxyVerdict.of(authenticator.authenticate(new Authenticator.Received(headers::get, url, body)));
-        if (enforce && !verdict.valid()) {
-            record(request, url, verdict.verdict(), verdict.cause(), verdict.explanation(), null, 401, null);
-            json(response, callback, 401, verdict.unauthorizedBody(), verdict);
-            return true;
-        }
-        forward(request, response, callback, new Forwarded(target, url, body, verdict));
+        // the forward waits for the upstream, so it runs on a pool thread, not where the body's last bytes arrived
+        bodies.read(request, received.declaredLength(),
+                body -> request.getContext().execute(() -> afterBody(request, response, callback, received, body)));
         return true;
     }
 
-    /** What is forwarded: the raw target, the URL verified, the body bytes and the verdict. */
-    private record Forwarded(String target, String url, byte[] body, ProxyVerdict verdict) {
+    /** The journal, or a request the proxy answers itself before reading its body; else null. */
+    private StubResponse early(Request request, StubHandler.Received received) {
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1
+                && !request.getHeaders().contains(HttpHeader.HOST)) {
+            return StubResponse.badRequest("an HTTP/1.1 request needs a Host header");
+        }
+        StubResponse tooMany = JettyServer.headerProblem(request);
+        if (tooMany != null) {
+            return tooMany;
+        }
+        if (received.path().equals(JOURNAL)) {
+            return received.method().equals("GET")
+                    ? new StubResponse(200, journal.entries().stream().map(ProxyJournalEntry::toJson).toList())
+                    : StubResponse.methodNotAllowed(received.method(), JOURNAL);
+        }
+        return null;
     }
 
-    private void forward(Request request, Response response, Callback callback, Forwarded sent) throws IOException {
-        Upstream.Answer answer;
-        try {
-            answer = upstream.send(request.getMethod(), sent.target(), headerList(request.getHeaders()), sent.body(),
-                    hasBody(request.getHeaders()));
-        } catch (Upstream.Failure e) {
-            record(request, sent.url(), sent.verdict(), null, 502, e.getMessage());
-            json(response, callback, 502, StubResponse.error(502, "errBadGateway", e.getMessage()).body(), sent.verdict());
+    private void afterBody(Request request, Response response, Callback callback, StubHandler.Received received,
+            Body body) {
+        String url = new String(urlBytes(received), StandardCharsets.UTF_8);
+        if (body.problem() != null) {
+            record(received, url, "rejected", null, String.valueOf(body.problem().body()), null,
+                    body.problem().status(), null);
+            JettyServer.send(response, callback, body.problem());
             return;
         }
-        record(request, sent.url(), sent.verdict(), answer.status(), answer.status(), null);
+        ProxyVerdict verdict = ProxyVerdict.of(authenticator.authenticate(new Authenticator.Received(
+                received.headers()::get, url, urlBytes(received), body.bytes())));
+        if (enforce && !verdict.valid()) {
+            record(received, url, verdict, null, 401, null);
+            response.getHeaders().put(ProxyVerdict.HEADER, verdict.headerValue());
+            JettyServer.send(response, callback, new StubResponse(401, verdict.unauthorizedBody()));
+            return;
+        }
+        forward(request, response, callback, new Forwarded(received, url, body.bytes(), verdict));
+    }
+
+    /** What is forwarded: the request as received, the URL verified, the body bytes and the verdict. */
+    private record Forwarded(StubHandler.Received received, String url, byte[] body, ProxyVerdict verdict) {
+    }
+
+    private void forward(Request request, Response response, Callback callback, Forwarded sent) {
+        Upstream.Answer answer;
+        HttpFields headers = sent.received().headers();
+        try {
+            answer = upstream.send(sent.received().method(), sent.received().target(), headerList(headers), sent.body(),
+                    headers.contains(HttpHeader.CONTENT_LENGTH) || headers.contains(HttpHeader.TRANSFER_ENCODING));
+        } catch (Upstream.Failure e) {
+            record(sent.received(), sent.url(), sent.verdict(), null, 502, e.getMessage());
+            response.getHeaders().put(ProxyVerdict.HEADER, sent.verdict().headerValue());
+            JettyServer.send(response, callback, StubResponse.error(502, "errBadGateway", e.getMessage()));
+            return;
+        }
+        record(sent.received(), sent.url(), sent.verdict(), answer.status(), answer.status(), null);
         response.setStatus(answer.status());
         copyHeaders(answer, response.getHeaders());
         response.getHeaders().put(ProxyVerdict.HEADER, sent.verdict().headerValue());
@@ -119,60 +146,24 @@ final class ProxyHandler extends Handler.Abstract {
         return out;
     }
 
-    private static boolean hasBody(HttpFields headers) {
-        return headers.contains(HttpHeader.CONTENT_LENGTH) || headers.contains(HttpHeader.TRANSFER_ENCODING);
+    /** As the strict stub: {@code http://} + Host (or the signed base URL), then the target's bytes as received. */
+    private byte[] urlBytes(StubHandler.Received received) {
+        byte[] head = (signedBaseUrl != null ? signedBaseUrl : "http://" + received.host()).getBytes(StandardCharsets.UTF_8);
+        byte[] url = new byte[head.length + received.target().length];
+        System.arraycopy(head, 0, url, 0, head.length);
+        System.arraycopy(received.target(), 0, url, head.length, received.target().length);
+        return url;
     }
 
-    private String verifiedUrl(Request request, String target) {
-        if (signedBaseUrl != null) {
-            return signedBaseUrl + target;
-        }
-        String host = request.getHeaders().get(HttpHeader.HOST);
-        if (host == null) {
-            host = Request.getLocalAddr(request) + ":" + Request.getLocalPort(request);
-        }
-        return "http://" + host + target;
+    private void record(StubHandler.Received received, String url, ProxyVerdict verdict, Integer upstreamStatus,
+            int status, String error) {
+        record(received, url, verdict.verdict(), verdict.cause(), verdict.explanation(), upstreamStatus, status, error);
     }
 
-    /** The body, or null when it is over the limit (by Content-Length or by counting). */
-    private byte[] readBody(Request request) throws IOException {
-        String declared = request.getHeaders().get(HttpHeader.CONTENT_LENGTH);
-        if (Decimals.isLong(declared) && Long.parseLong(declared) > bodyLimit) {
-            return null;
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bodyLimit + 1));
-            return body.length > bodyLimit ? null : body;
-        }
-    }
-
-    private void journalResponse(Request request, Response response, Callback callback) throws IOException {
-        if (!request.getMethod().equals("GET")) {
-            json(response, callback, 405, StubResponse.methodNotAllowed(request.getMethod(), JOURNAL).body(), null);
-            return;
-        }
-        json(response, callback, 200, journal.entries().stream().map(ProxyJournalEntry::toJson).toList(), null);
-    }
-
-    private void record(Request request, String url, ProxyVerdict verdict, Integer upstreamStatus, int status,
-            String error) {
-        record(request, url, verdict.verdict(), verdict.cause(), verdict.explanation(), upstreamStatus, status, error);
-    }
-
-    private void record(Request request, String url, String verdict, String cause, String explanation,
+    private void record(StubHandler.Received received, String url, String verdict, String cause, String explanation,
             Integer upstreamStatus, int status, String error) {
-        String apiKey = request.getHeaders().get("x-api-key");
-        journal.add(new ProxyJournalEntry(request.getMethod(), ProxyJournal.cut(url, ProxyJournal.MAX_URL), verdict,
+        String apiKey = received.headers().get("x-api-key");
+        journal.add(new ProxyJournalEntry(received.method(), ProxyJournal.cut(url, ProxyJournal.MAX_URL), verdict,
                 cause, explanation, upstreamStatus, status, apiKey == null ? null : ApiKey.mask(apiKey), error));
-    }
-
-    private static void json(Response response, Callback callback, int status, Object body, ProxyVerdict verdict)
-            throws IOException {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        if (verdict != null) {
-            response.getHeaders().put(ProxyVerdict.HEADER, verdict.headerValue());
-        }
-        response.write(true, ByteBuffer.wrap(MAPPER.writeValueAsBytes(body)), callback);
     }
 }

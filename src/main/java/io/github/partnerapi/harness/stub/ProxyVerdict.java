@@ -43,6 +43,6 @@ record ProxyVerdict(AuthResult auth, String cause, String explanation) {
 
     /** The strict stub's 401 body, without the explanation (the real API gives none). */
     Map<String, Object> unauthorizedBody() {
-        return new AuthResult(false, auth.msg(), auth.reason(), Map.of()).body();
+        return new AuthResult(false, auth.msg(), auth.reason(), Map.of(), 0).body();
     }
 }

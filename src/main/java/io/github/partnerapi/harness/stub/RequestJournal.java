@@ -1,35 +1,78 @@
 package io.github.partnerapi.harness.stub;
 
-import java.util.ArrayDeque;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The last N requests the stub saw, newest last; bounded, so memory stays flat under load. */
+/**
+ * The last requests the stub saw, in the order their verdicts were reached (a sequence number taken at the
+ * verdict, so a nonce accepted first is listed first even when its answer is written last). Bounded by count
+ * and by bytes: bodies are kept up to {@link #BODY_TEXT_LIMIT} bytes (with their full length), and the oldest
+ * entries go once the entries' text passes the byte budget.
+ */
 final class RequestJournal {
 
-    private final int capacity;
-    private final Deque<JournalEntry> entries = new ArrayDeque<>();
+    /** The most of a body the journal keeps: 4 KiB. */
+    static final int BODY_TEXT_LIMIT = 4 * 1024;
+    /** Default byte budget of the journal: 2 MiB. */
+    static final long DEFAULT_BYTES = 2L * 1024 * 1024;
 
-    RequestJournal(int capacity) {
+    private final int capacity;
+    private final long byteBudget;
+    private final AtomicLong sequence = new AtomicLong();
+    private final TreeMap<Long, JournalEntry> entries = new TreeMap<>();
+    private long bytes;
+
+    RequestJournal(int capacity, long byteBudget) {
         this.capacity = capacity;
+        this.byteBudget = byteBudget;
     }
 
-    synchronized void add(JournalEntry entry) {
-        if (capacity == 0) {
+    /** The next verdict's number; take it at the moment the verdict is reached. */
+    long nextSequence() {
+        return sequence.incrementAndGet();
+    }
+
+    synchronized void add(long verdictSequence, JournalEntry entry) {
+        long size = sizeOf(entry);
+        if (capacity == 0 || size > byteBudget) {
             return;
         }
-        if (entries.size() == capacity) {
-            entries.removeFirst();
+        entries.put(verdictSequence, entry);
+        bytes += size;
+        while (entries.size() > capacity || bytes > byteBudget) {
+            bytes -= sizeOf(entries.pollFirstEntry().getValue());
         }
-        entries.addLast(entry);
     }
 
     synchronized List<JournalEntry> entries() {
-        return new ArrayList<>(entries);
+        return new ArrayList<>(entries.values());
     }
 
     synchronized void clear() {
         entries.clear();
+        bytes = 0;
+    }
+
+    /** The body for the journal: UTF-8 text of its first {@link #BODY_TEXT_LIMIT} bytes. */
+    static String bodyText(byte[] body) {
+        return new String(body, 0, Math.min(body.length, BODY_TEXT_LIMIT), StandardCharsets.UTF_8);
+    }
+
+    /** An estimate of what the entry holds and costs as JSON: its strings' lengths plus a fixed overhead. */
+    static long sizeOf(JournalEntry entry) {
+        long size = 200L + length(entry.method()) + length(entry.url()) + length(entry.body())
+                + length(entry.verdict()) + length(entry.reason());
+        for (Map.Entry<String, String> header : entry.headers().entrySet()) {
+            size += 40 + length(header.getKey()) + length(header.getValue());
+        }
+        return size;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,6 +21,10 @@ final class StaticContent {
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
     private static final Map<String, String> TYPES = Map.of("js", "application/javascript", "css", "text/css",
             "png", "image/png", "html", "text/html; charset=utf-8", "json", "application/json");
+    /** The Swagger UI files served: a fixed set, so unknown names are a 404 and nothing else is ever loaded. */
+    static final Set<String> SWAGGER_FILES = Set.of("swagger-ui.css", "swagger-ui-bundle.js",
+            "swagger-ui-standalone-preset.js", "swagger-ui.js", "index.css", "favicon-16x16.png", "favicon-32x32.png",
+            "oauth2-redirect.html", "oauth2-redirect.js");
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     /** Raw bytes with their content type. */
@@ -37,8 +42,12 @@ final class StaticContent {
         if (path.equals(DOCS) || path.equals(DOCS + "/") || path.equals(DOCS + "/index.html")) {
             return resource("docs.html", "io/github/partnerapi/harness/stub/docs.html", "html");
         }
-        if (path.startsWith(DOCS + "/") && path.matches("/docs/[A-Za-z0-9._-]+")) {
+        if (path.startsWith(DOCS + "/")) {
             String file = path.substring(DOCS.length() + 1);
+            if (!SWAGGER_FILES.contains(file)) {
+                return Optional.of(StubResponse.notFound("no such file: /docs/" + (file.length() > 100
+                        ? file.substring(0, 100) + "…" : file).replaceAll("[^\\x20-\\x7e]", "?")));
+            }
             Optional<String> version = swaggerUiVersion();
             if (version.isEmpty()) {
                 return Optional.of(StubResponse.notFound("Swagger UI is not on the class path (org.webjars:swagger-ui)"));
@@ -48,6 +57,11 @@ final class StaticContent {
                     .or(() -> Optional.of(StubResponse.notFound("no such file: " + path)));
         }
         return Optional.empty();
+    }
+
+    /** Whether the path is served without authentication (the OpenAPI description and {@code /docs}). */
+    static boolean isStatic(String path) {
+        return path.equals(OPENAPI) || path.equals(DOCS) || path.startsWith(DOCS + "/");
     }
 
     private static Optional<StubResponse> resource(String key, String name, String extension) {

@@ -1,119 +1,145 @@
 package io.github.partnerapi.harness.stub;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.github.partnerapi.harness.signing.ApiKey;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** Every request: size limits, the journal, authentication, then the in-memory API. Never a 500. */
-final class StubHandler implements HttpHandler {
+/** Every request: protocol checks, size limits, the journal, authentication, then the in-memory API. Never a 500. */
+final class StubHandler extends Handler.Abstract {
 
     static final String API_BASE = "/api/v1/p";
     static final String JOURNAL = "/__stub/requests";
-    private static final int MAX_HEADER_BYTES = 16 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Authenticator authenticator;
     private final PartnerApiRoutes routes;
     private final RequestJournal journal;
-    private final long bodyLimit;
+    private final BodyReader bodies;
     private final String signedBaseUrl;
 
-    StubHandler(Authenticator authenticator, PartnerApiRoutes routes, RequestJournal journal, long bodyLimit,
+    StubHandler(Authenticator authenticator, PartnerApiRoutes routes, RequestJournal journal, BodyReader bodies,
             String signedBaseUrl) {
         this.authenticator = authenticator;
         this.routes = routes;
         this.journal = journal;
-        this.bodyLimit = bodyLimit;
+        this.bodies = bodies;
         this.signedBaseUrl = signedBaseUrl;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            StubResponse response;
-            try {
-                response = dispatch(exchange);
-            } catch (IOException e) {
-                response = StubResponse.badRequest("could not read the request: " + e.getMessage());
-            } catch (RuntimeException e) {
-                response = StubResponse.error(400, "errBadRequest",
-                        "the stub could not process this request: " + e.getClass().getSimpleName());
+    public boolean handle(Request request, Response response, Callback callback) {
+        try {
+            Received received = Received.of(request);
+            StubResponse early = early(request, received);
+            if (early != null) {
+                JettyServer.send(response, callback, early);
+            } else {
+                bodies.read(request, received.declaredLength(), body -> {
+                    JettyServer.send(response, callback, safely(() -> api(received, body)));
+                });
             }
-            send(exchange, response);
+        } catch (RuntimeException e) {
+            JettyServer.send(response, callback, unexpected(e));
         }
+        return true;
     }
 
-    private StubResponse dispatch(HttpExchange exchange) throws IOException {
-        String target = RawTarget.of(exchange);
-        String path = RawTarget.path(target);
+    /** The answer for anything that is not an API request with a body to read, or null. */
+    private StubResponse early(Request request, Received received) {
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1
+                && !request.getHeaders().contains(HttpHeader.HOST)) {
+            return StubResponse.badRequest("an HTTP/1.1 request needs a Host header");
+        }
+        StubResponse tooMany = JettyServer.headerProblem(request);
+        String path = received.path();
+        boolean api = path.equals(API_BASE) || path.startsWith(API_BASE + "/");
+        if (tooMany != null || received.method().equals("HEAD")) {
+            StubResponse answer = tooMany != null ? tooMany : StubResponse.methodNotAllowed("HEAD", path);
+            return api && !StaticContent.isStatic(path) ? record(received, Body.EMPTY, answer, "rejected") : answer;
+        }
         if (path.equals(JOURNAL)) {
-            return journalResponse(exchange.getRequestMethod());
+            return journalResponse(received.method());
         }
         Optional<StubResponse> content = StaticContent.find(path);
         if (content.isPresent()) {
-            return exchange.getRequestMethod().equals("GET") ? content.get()
-                    : StubResponse.methodNotAllowed(exchange.getRequestMethod(), path);
+            return received.method().equals("GET") ? content.get()
+                    : StubResponse.methodNotAllowed(received.method(), path);
         }
-        if (!path.equals(API_BASE) && !path.startsWith(API_BASE + "/")) {
-            return StubResponse.notFound("no such path: " + path + " (the API is under " + API_BASE + ")");
+        if (!api) {
+            return StubResponse.notFound("no such path: " + printable(path)
+                    + " (the API is under " + API_BASE + ")");
         }
-        return api(exchange, target, path);
+        return null;
     }
 
-    /** A request under the API base: size limits, authentication, then the route; every one journaled. */
-    private StubResponse api(HttpExchange exchange, String target, String path) throws IOException {
-        String url = verifiedUrl(exchange, target);
-        if (headerBytes(exchange.getRequestHeaders()) > MAX_HEADER_BYTES) {
-            return record(exchange, url, new byte[0], StubResponse.error(431, "errHeadersTooLarge",
-                    "request headers exceed " + MAX_HEADER_BYTES + " bytes"), "rejected");
+    /** A request under the API base, its body read: authentication, then the route; every one journaled. */
+    private StubResponse api(Received received, Body body) {
+        if (body.problem() != null) {
+            return record(received, body, body.problem(), "rejected");
         }
-        byte[] body = Bodies.read(exchange, bodyLimit);
-        if (body == null) {
-            return record(exchange, url, new byte[0], StubResponse.error(413, "errPayloadTooLarge",
-                    "the body exceeds the limit of " + bodyLimit + " bytes"), "rejected");
-        }
-        Headers headers = exchange.getRequestHeaders();
-        AuthResult auth = authenticator.authenticate(new Authenticator.Received(headers::getFirst, url, body));
+        String url = url(received);
+        byte[] urlBytes = urlBytes(received);
+        AuthResult auth = authenticator.authenticate(new Authenticator.Received(received.headers()::get, url,
+                urlBytes, body.bytes()));
         if (!auth.accepted()) {
-            return record(exchange, url, body, new StubResponse(401, auth.body()), "rejected", auth.reason());
+            return record(received, body, new StubResponse(401, auth.body()), "rejected", auth.reason(),
+                    auth.sequence());
         }
-        StubResponse response = Bodies.contentTypeProblem(exchange.getRequestMethod(), headers, body)
-                .orElseGet(() -> routes.handle(exchange.getRequestMethod(), path.substring(API_BASE.length()),
-                        RawTarget.query(target), new JsonBody(body)));
-        return record(exchange, url, body, response, "accepted");
+        StubResponse response = route(received.method(), received.path().substring(API_BASE.length()),
+                received.rawQuery(), received.headers(), body.bytes());
+        return record(received, body, response, "accepted", reasonOf(response), auth.sequence());
     }
 
-    private StubResponse record(HttpExchange exchange, String url, byte[] body, StubResponse response, String verdict) {
-        Object detail = response.body() instanceof Map ? ((Map<?, ?>) response.body()).get("detail") : null;
-        Object reason = detail instanceof Map ? ((Map<?, ?>) detail).get("reason") : null;
-        return record(exchange, url, body, response, verdict, reason == null ? null : reason.toString());
+    /** The one call into the in-memory API: method, path below the base, raw query, headers, body bytes. */
+    private StubResponse route(String method, String path, String rawQuery, HttpFields headers, byte[] body) {
+        Headers jdkHeaders = new Headers();
+        headers.forEach(field -> jdkHeaders.add(field.getName(), field.getValue()));
+        return Bodies.contentTypeProblem(method, jdkHeaders, body)
+                .orElseGet(() -> routes.handle(method, path, RawTarget.query(rawQuery), new JsonBody(body)));
     }
 
-    private StubResponse record(HttpExchange exchange, String url, byte[] body, StubResponse response, String verdict,
-            String reason) {
-        journal.add(new JournalEntry(exchange.getRequestMethod(), url, maskedHeaders(exchange.getRequestHeaders()),
-                Bodies.forJournal(body), response.status(), verdict, reason));
+    private StubResponse record(Received received, Body body, StubResponse response, String verdict) {
+        return record(received, body, response, verdict, reasonOf(response), journal.nextSequence());
+    }
+
+    private StubResponse record(Received received, Body body, StubResponse response, String verdict, String reason,
+            long sequence) {
+        journal.add(sequence, new JournalEntry(received.method(), url(received), maskedHeaders(received.headers()),
+                RequestJournal.bodyText(body.bytes()), body.length(), response.status(), verdict, reason));
         return response;
     }
 
-    private String verifiedUrl(HttpExchange exchange, String target) {
-        if (signedBaseUrl != null) {
-            return signedBaseUrl + target;
-        }
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null) {
-            host = exchange.getLocalAddress().getHostString() + ":" + exchange.getLocalAddress().getPort();
-        }
-        return "http://" + RawTarget.utf8(host) + target;
+    private static String reasonOf(StubResponse response) {
+        Object detail = response.body() instanceof Map ? ((Map<?, ?>) response.body()).get("detail") : null;
+        Object reason = detail instanceof Map ? ((Map<?, ?>) detail).get("reason") : null;
+        return reason == null ? null : reason.toString();
+    }
+
+    /** The URL as text, for the journal and explanations (bytes that are not UTF-8 shown as U+FFFD). */
+    private String url(Received received) {
+        return new String(urlBytes(received), StandardCharsets.UTF_8);
+    }
+
+    /** The URL whose bytes the signature must cover: scheme and host, then the target exactly as received. */
+    private byte[] urlBytes(Received received) {
+        String base = signedBaseUrl != null ? signedBaseUrl : "http://" + received.host();
+        byte[] head = base.getBytes(StandardCharsets.UTF_8);
+        byte[] target = received.target();
+        byte[] url = new byte[head.length + target.length];
+        System.arraycopy(head, 0, url, 0, head.length);
+        System.arraycopy(target, 0, url, head.length, target.length);
+        return url;
     }
 
     private StubResponse journalResponse(String method) {
@@ -124,30 +150,49 @@ final class StubHandler implements HttpHandler {
         return StubResponse.ok(Map.of("count", entries.size(), "requests", entries));
     }
 
-    private static Map<String, String> maskedHeaders(Headers headers) {
+    private static Map<String, String> maskedHeaders(HttpFields headers) {
         Map<String, String> joined = new LinkedHashMap<>();
-        headers.forEach((name, values) -> joined.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+        for (HttpField field : headers) {
+            joined.merge(field.getLowerCaseName(), field.getValue(), (a, b) -> a + ", " + b);
+        }
         return ApiKey.maskHeaders(joined);
     }
 
-    private static int headerBytes(Headers headers) {
-        int total = 0;
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            for (String value : header.getValue()) {
-                total += header.getKey().length() + value.length() + 4;
-            }
-        }
-        return total;
+    private static String printable(String path) {
+        String shown = path.length() > 200 ? path.substring(0, 200) + "…" : path;
+        return shown.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? shown : shown.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
-    private static void send(HttpExchange exchange, StubResponse response) throws IOException {
-        boolean raw = response.body() instanceof StaticContent.Raw;
-        byte[] json = raw ? ((StaticContent.Raw) response.body()).bytes() : MAPPER.writeValueAsBytes(response.body());
-        exchange.getResponseHeaders().set("Content-Type",
-                raw ? ((StaticContent.Raw) response.body()).contentType() : "application/json");
-        exchange.sendResponseHeaders(response.status(), json.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(json);
+    private static StubResponse safely(java.util.function.Supplier<StubResponse> action) {
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            return unexpected(e);
+        }
+    }
+
+    private static StubResponse unexpected(RuntimeException e) {
+        return StubResponse.badRequest("the stub could not process this request ("
+                + JsonErrorHandler.reason(400, e.getMessage()) + ")");
+    }
+
+    /** The parts of a request read before its body: method, the target's bytes as received, headers. */
+    record Received(String method, byte[] target, String path, String rawQuery, String host, HttpFields headers,
+            long declaredLength) {
+
+        static Received of(Request request) {
+            byte[] target = RawRequestLine.target(request);
+            if (target == null || target.length == 0) {
+                target = request.getHttpURI().getPathQuery().getBytes(StandardCharsets.UTF_8);
+            }
+            String text = new String(target, StandardCharsets.UTF_8);
+            int q = text.indexOf('?');
+            String host = request.getHeaders().get(HttpHeader.HOST);
+            if (host == null) {
+                host = Request.getLocalAddr(request) + ":" + Request.getLocalPort(request);
+            }
+            return new Received(request.getMethod(), target, q < 0 ? text : text.substring(0, q),
+                    q < 0 ? "" : text.substring(q + 1), host, request.getHeaders(), request.getLength());
         }
     }
 }

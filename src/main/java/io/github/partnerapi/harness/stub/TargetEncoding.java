@@ -1,7 +1,5 @@
 package io.github.partnerapi.harness.stub;
 
-import java.nio.charset.StandardCharsets;
-
 /** Percent-encodes what a {@link java.net.URI} cannot hold in a request target, leaving the rest as it is. */
 final class TargetEncoding {
 
@@ -11,9 +9,17 @@ final class TargetEncoding {
     private TargetEncoding() {
     }
 
-    static String escapeIllegal(String target) {
-        StringBuilder out = new StringBuilder(target.length() + 16);
-        byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
+    static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0x21 || b == 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String escapeIllegal(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length + 16);
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
             if (b < 0x80 && ALLOWED.indexOf(b) >= 0 || b == '%' && isEscape(bytes, i)) {

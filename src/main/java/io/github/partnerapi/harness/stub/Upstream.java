@@ -65,7 +65,7 @@ final class Upstream implements AutoCloseable {
      * Sends the request; the answer's body stream is cut (an {@link IOException} on read) when no byte
      * arrives for the response timeout. {@code headers} are name-value pairs in the order received.
      */
-    Answer send(String method, String target, List<Map.Entry<String, String>> headers, byte[] body,
+    Answer send(String method, byte[] target, List<Map.Entry<String, String>> headers, byte[] body,
             boolean hasBody) throws Failure {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(target)).timeout(responseTimeout)
                 .method(method, hasBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
@@ -89,13 +89,20 @@ final class Upstream implements AutoCloseable {
         }
     }
 
-    /** The origin and the target; characters a URI cannot hold as they are are percent-encoded (UTF-8). */
-    private URI uri(String target) {
-        try {
-            return new URI(origin + target);
-        } catch (java.net.URISyntaxException e) {
-            return URI.create(origin + TargetEncoding.escapeIllegal(target));
+    /**
+     * The origin and the target's bytes; a target the JDK client cannot send as it is (bytes over 0x7F,
+     * characters a URI refuses) is sent with just those bytes percent-encoded.
+     */
+    private URI uri(byte[] target) {
+        String ascii = new String(target, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (TargetEncoding.isAscii(target)) {
+            try {
+                return new URI(origin + ascii);
+            } catch (java.net.URISyntaxException e) {
+                // escaped below
+            }
         }
+        return URI.create(origin + TargetEncoding.escapeIllegal(target));
     }
 
     static Set<String> connectionTokens(List<Map.Entry<String, String>> headers) {

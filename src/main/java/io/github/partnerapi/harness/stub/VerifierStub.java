@@ -1,14 +1,6 @@
 package io.github.partnerapi.harness.stub;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local server that authenticates exactly like the Partner API (401 {@code errPartnerAuth}) and
@@ -23,41 +15,25 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
- * <p>Its request journal is at {@code GET /__stub/requests} and {@link #requests()}.
+ * <p>Its request journal is at {@code GET /__stub/requests} and {@link #requests()}. It runs on Jetty with
+ * bounded memory: bodies over {@link VerifierStubBuilder#bodyLimit(long)} get 413, request lines and headers
+ * over 32 KiB (or over 100 fields) get 431, a connection idle for 30 s is closed, and every error is JSON.
  */
 public final class VerifierStub implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final JettyServer server;
     private final RequestJournal journal;
     private final StubMode mode;
     private final CompanyStore companies;
     private volatile boolean running = true;
 
-    VerifierStub(VerifierStubBuilder config, Authenticator authenticator) {
+    VerifierStub(VerifierStubBuilder config, Authenticator authenticator, RequestJournal journal) {
         this.mode = config.mode;
-        this.journal = new RequestJournal(config.journalSize);
+        this.journal = journal;
         this.companies = new CompanyStore(config.maxCompanies);
         StubHandler handler = new StubHandler(authenticator, new PartnerApiRoutes(companies), journal,
-                config.bodyLimit, config.signedBaseUrl);
-        // The JDK server writes headers and body apart; with Nagle on, each answer waits for a delayed ACK (~40 ms).
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port), 256);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.port
-                    + " (" + e.getMessage() + "); choose another port, or 0 for a free one", e);
-        }
-        executor = Executors.newFixedThreadPool(config.threads, runnable -> {
-            Thread thread = new Thread(runnable, "verifier-stub");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", handler);
-        server.start();
+                new BodyReader(config.bodyLimit, config.bodyBudget), config.signedBaseUrl);
+        server = JettyServer.start(JettyServer.Limits.defaults(config.port, config.threads), handler);
     }
 
     /** A builder; at least one {@code apiKey(key, publicKey)} is needed. */
@@ -76,7 +52,7 @@ public final class VerifierStub implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public StubMode mode() {
@@ -106,13 +82,7 @@ public final class VerifierStub implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 
     @Override

@@ -30,6 +30,8 @@ public final class VerifierStubBuilder {
     boolean explain;
     String signedBaseUrl;
     int journalSize = 200;
+    long journalBytes = RequestJournal.DEFAULT_BYTES;
+    long bodyBudget = BodyReader.DEFAULT_IN_FLIGHT;
     int maxCompanies = 10_000;
     int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
 
@@ -112,6 +114,30 @@ public final class VerifierStubBuilder {
         return this;
     }
 
+    /**
+     * The journal's byte budget (default 2 MiB): the oldest entries go once the entries' text passes it.
+     * Bodies are kept there up to their first 4 KiB, with their full length.
+     */
+    public VerifierStubBuilder journalBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("journalBytes must not be negative, got " + bytes);
+        }
+        this.journalBytes = bytes;
+        return this;
+    }
+
+    /**
+     * The bytes of request bodies held at once (default 64 MiB): a request whose body would pass it gets 429
+     * (one body is always accepted up to {@link #bodyLimit(long)}).
+     */
+    public VerifierStubBuilder bodyBudget(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("bodyBudget must be at least 1, got " + bytes);
+        }
+        this.bodyBudget = bytes;
+        return this;
+    }
+
     /** How many companies the in-memory API keeps before evicting the oldest (default 10,000). */
     public VerifierStubBuilder maxCompanies(int count) {
         if (count < 1) {
@@ -121,7 +147,7 @@ public final class VerifierStubBuilder {
         return this;
     }
 
-    /** How many threads handle requests (default: 4 per processor, at least 8). */
+    /** How many requests are handled at once (default: 4 per processor, at least 8); reading bodies holds none. */
     public VerifierStubBuilder threads(int count) {
         if (count < 1 || count > 1024) {
             throw new IllegalArgumentException("threads must be 1 to 1024, got " + count);
@@ -137,7 +163,8 @@ public final class VerifierStubBuilder {
                     + "StubCredentials.generate() makes one");
         }
         SignatureExplainer explainer = explain ? new SignatureExplainer(keys, signedBaseUrl) : null;
-        Authenticator authenticator = new Authenticator(keys, mode, window, clock, explainer);
-        return new VerifierStub(this, authenticator);
+        RequestJournal journal = new RequestJournal(journalSize, journalBytes);
+        Authenticator authenticator = new Authenticator(keys, mode, window, clock, explainer, journal::nextSequence);
+        return new VerifierStub(this, authenticator, journal);
     }
 }

@@ -1,11 +1,6 @@
 package io.github.partnerapi.harness.stub;
 
 import java.util.List;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Strict verdicts in front of a target that checks less (the public sandbox checks only the API
@@ -28,8 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class VerifyingProxy implements AutoCloseable {
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final JettyServer server;
     private final Upstream upstream;
     private final ProxyJournal journal;
     private final boolean enforce;
@@ -39,25 +33,12 @@ public final class VerifyingProxy implements AutoCloseable {
         this.journal = new ProxyJournal(config.journalSize);
         this.upstream = new Upstream(config.upstream, UpstreamTls.context(config.upstreamCas), config.connectTimeout,
                 config.upstreamTimeout);
-        QueuedThreadPool threads = new QueuedThreadPool(256, 8);
-        threads.setName("verifying-proxy");
-        threads.setDaemon(true);
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(config.port);
-        connector.setIdleTimeout(30_000);
-        server.addConnector(connector);
-        server.setHandler(new ProxyHandler(authenticator, upstream, journal, config));
         try {
-            server.start();
-        } catch (Exception e) {
+            server = JettyServer.start(JettyServer.Limits.defaults(config.port, config.threads),
+                    new ProxyHandler(authenticator, upstream, journal, config));
+        } catch (RuntimeException e) {
             upstream.close();
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + config.port + " (" + e.getMessage()
-                    + "); choose another port, or 0 for a free one", e);
+            throw e;
         }
     }
 
@@ -72,7 +53,7 @@ public final class VerifyingProxy implements AutoCloseable {
     }
 
     public int port() {
-        return connector.getLocalPort();
+        return server.port();
     }
 
     /** The upstream's {@code scheme://host[:port]}. */
@@ -97,9 +78,7 @@ public final class VerifyingProxy implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.stop();
-        } catch (Exception e) {
-            // stopping is best effort; the threads are daemons
+            server.close();
         } finally {
             upstream.close();
         }

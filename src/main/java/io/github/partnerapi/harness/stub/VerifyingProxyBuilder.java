@@ -39,6 +39,7 @@ public final class VerifyingProxyBuilder {
     Duration upstreamTimeout = Duration.ofSeconds(30);
     long bodyLimit = 10L * 1024 * 1024;
     int journalSize = 200;
+    int threads = 256;
 
     VerifyingProxyBuilder() {
     }
@@ -160,6 +161,15 @@ public final class VerifyingProxyBuilder {
         return this;
     }
 
+    /** How many requests may be forwarded at once (default 256); each waits for the upstream on its own thread. */
+    public VerifyingProxyBuilder threads(int count) {
+        if (count < 1 || count > 4096) {
+            throw new IllegalArgumentException("threads must be 1 to 4096, got " + count);
+        }
+        this.threads = count;
+        return this;
+    }
+
     /** Starts the proxy. */
     public VerifyingProxy build() {
         if (upstream == null) {
@@ -169,8 +179,9 @@ public final class VerifyingProxyBuilder {
         if (keys.isEmpty()) {
             throw new IllegalStateException("VerifyingProxy: at least one apiKey(key, publicKey) is required");
         }
+        java.util.concurrent.atomic.AtomicLong verdicts = new java.util.concurrent.atomic.AtomicLong();
         Authenticator authenticator = new Authenticator(keys, StubMode.STRICT, window, clock,
-                new SignatureExplainer(keys, signedBaseUrl));
+                new SignatureExplainer(keys, signedBaseUrl), verdicts::incrementAndGet);
         return new VerifyingProxy(this, authenticator);
     }
 
