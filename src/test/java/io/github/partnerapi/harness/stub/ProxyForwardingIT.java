@@ -79,7 +79,7 @@ class ProxyForwardingIT {
     void hopByHopHeadersAndTheOnesConnectionNamesAreNotForwarded() throws Exception {
         String target = "/api/v1/p/company/search?query=hop";
         byte[] head = ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + proxy.port() + "\r\n"
-                + "Connection: close, x-private-hop\r\nx-private-hop: secret\r\nKeep-Alive: timeout=5\r\n"
+                + "Connection: x-private-hop\r\nConnection: close\r\nx-private-hop: secret\r\nKeep-Alive: timeout=5\r\n"
                 + "Proxy-Authorization: Basic Zm9vOmJhcg==\r\nTE: trailers\r\nProxy-Connection: keep-alive\r\n"
                 + "x-end-to-end: yes\r\nx-api-key: " + API_KEY + "\r\n" + signedHeaders(target, new byte[0]) + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
