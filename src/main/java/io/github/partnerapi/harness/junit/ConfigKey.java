@@ -12,7 +12,8 @@ enum ConfigKey {
     PRIVATE_KEY_PASSWORD("partnerapi.private-key-password"),
     FRESHNESS("partnerapi.freshness"),
     STUB_MODE("partnerapi.stub.mode"),
-    STUB_EXPLAIN("partnerapi.stub.explain");
+    STUB_EXPLAIN("partnerapi.stub.explain"),
+    PROXY("partnerapi.proxy");
 
     private final String property;
 

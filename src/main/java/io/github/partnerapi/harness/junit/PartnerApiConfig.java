@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** The extension's configuration, resolved once from its sources into an immutable value. */
 record PartnerApiConfig(boolean remote, String baseUri, String apiKey, String apiKeyFile, String privateKeyFile,
-        String privateKeyPassword, boolean nonces, StubMode stubMode, boolean stubExplain) {
+        String privateKeyPassword, boolean nonces, StubMode stubMode, boolean stubExplain, boolean proxy) {
 
     static PartnerApiConfig resolve(ConfigSources sources) {
         Map<ConfigKey, ConfigSources.Value> values = new EnumMap<>(ConfigKey.class);
@@ -22,9 +22,10 @@ record PartnerApiConfig(boolean remote, String baseUri, String apiKey, String ap
         boolean nonces = choice(values, ConfigKey.FRESHNESS, "timestamp", "timestamp", "nonce").equals("nonce");
         StubMode mode = StubMode.parse(choice(values, ConfigKey.STUB_MODE, "strict", "strict", "sandbox"));
         boolean explain = choice(values, ConfigKey.STUB_EXPLAIN, "false", "true", "false").equals("true");
+        boolean proxy = choice(values, ConfigKey.PROXY, "false", "true", "false").equals("true");
         return new PartnerApiConfig(remote, value(values, ConfigKey.BASE_URI), value(values, ConfigKey.API_KEY),
                 value(values, ConfigKey.API_KEY_FILE), value(values, ConfigKey.PRIVATE_KEY_FILE),
-                value(values, ConfigKey.PRIVATE_KEY_PASSWORD), nonces, mode, explain);
+                value(values, ConfigKey.PRIVATE_KEY_PASSWORD), nonces, mode, explain, proxy);
     }
 
     /** What a remote target lacks, by configuration key; empty when it has all it needs. */
@@ -69,6 +70,6 @@ record PartnerApiConfig(boolean remote, String baseUri, String apiKey, String ap
                 + ", apiKey=" + (apiKey == null ? null : io.github.partnerapi.harness.signing.ApiKey.mask(apiKey))
                 + ", apiKeyFile=" + apiKeyFile + ", privateKeyFile=" + privateKeyFile
                 + ", freshness=" + (nonces ? "nonce" : "timestamp") + ", stubMode=" + stubMode
-                + ", stubExplain=" + stubExplain + "]";
+                + ", stubExplain=" + stubExplain + ", proxy=" + proxy + "]";
     }
 }

@@ -57,4 +57,11 @@ public @interface PartnerApiTest {
 
     /** {@code true} to have the embedded stub explain signature failures. */
     String stubExplain() default "";
+
+    /**
+     * {@code true} to send a {@code remote} target's requests through a {@link
+     * io.github.partnerapi.harness.stub.VerifyingProxy} that refuses (401) any request the strict Partner API
+     * would refuse, even where the target (a sandbox) checks only the API key.
+     */
+    String proxy() default "";
 }
