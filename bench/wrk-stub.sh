@@ -12,6 +12,8 @@
 # WORKLOAD=mixed (default: signed GET /company/search and POST /company, alternating) or search (the
 #   GETs only). JAVA_OPTS and STUB_ARGS go to both stubs, e.g. JAVA_OPTS=-Dpartnerapi.crypto.provider=jdk
 #   or STUB_ARGS="--threads 4".
+# PROXY=1 adds the verifying proxy (proxy command, strict verdicts) in front of the sandbox stub, so that
+#   proxy/sandbox is requests/s through the proxy versus the stub directly; its verdicts are counted at the end.
 # WIREMOCK_JAR=path/to/wiremock-standalone.jar adds a WireMock server answering the same routes with a
 #   fixed body, as a yardstick (get it with: mvn dependency:copy
 #   -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/wrk).
@@ -22,7 +24,7 @@ SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-64}
 ROUNDS=${3:-3}
 WORKLOAD=${WORKLOAD:-mixed}
-declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183})
+declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183} [proxy]=${PROXY_PORT:-18184})
 SERVERS=(strict sandbox)
 JAR=target/partnerapi-harness.jar
 KEY=testdata/vectors/test-private-pkcs1.pem
@@ -87,6 +89,11 @@ start() { # server
     java -jar "$WIREMOCK_JAR" --port "${PORT[wiremock]}" --bind-address 127.0.0.1 --root-dir "$WORK/wiremock" \
       --disable-banner > "$WORK/$server.log" 2>&1 &
     ready='port:'
+  elif [ "$server" = proxy ]; then
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -jar "$JAR" proxy --upstream "http://127.0.0.1:${PORT[sandbox]}" --port "${PORT[proxy]}" \
+      --api-key "$API_KEY" --public-key "$PUBLIC" --signed-base-url "$BASE" > "$WORK/$server.log" 2>&1 &
+    ready='^listening on'
   else
     # shellcheck disable=SC2086
     java ${JAVA_OPTS:-} -jar "$JAR" stub --mode "$server" --port "${PORT[$server]}" --api-key "$API_KEY" \
@@ -103,7 +110,7 @@ start() { # server
 }
 
 stop_all() {
-  for server in strict sandbox wiremock; do
+  for server in strict sandbox wiremock proxy; do
     [ -f "$WORK/$server.pid" ] && kill "$(cat "$WORK/$server.pid")" 2>/dev/null || true
     rm -f "$WORK/$server.pid"
   done
@@ -126,6 +133,7 @@ run() { # label server requests-file expected-status seconds
 }
 
 [ -n "${WIREMOCK_JAR:-}" ] && SERVERS+=(wiremock)
+[ -n "${PROXY:-}" ] && SERVERS+=(proxy)
 write_requests
 for server in "${SERVERS[@]}"; do start "$server"; done
 echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD connections=$CONNECTIONS seconds=$SECONDS_PER_RUN"
@@ -148,5 +156,10 @@ awk '
   END {
     for (s in n) printf "SUMMARY server=%s rps=%.0f cpu_us_per_request=%.0f\n", s, rps[s] / n[s], cpu[s] / n[s]
     printf "SUMMARY strict/sandbox=%.2f wrong_verdicts=%d\n", rps["strict"] / rps["sandbox"], wrong
+    if (n["proxy"]) printf "SUMMARY proxy/sandbox=%.2f (requests/s through the proxy versus the sandbox stub directly)\n", rps["proxy"] / rps["sandbox"]
   }
 ' "$WORK/results.txt"
+if [ -n "${PROXY:-}" ]; then # the proxy's verdicts on its last requests: all valid, or a signing mismatch shows
+  echo "SUMMARY proxy_verdicts: $(curl -s "http://127.0.0.1:${PORT[proxy]}/__proxy/requests" \
+    | grep -o '"verdict":"[^"]*"' | sort | uniq -c | tr -s ' \n' ' ')"
+fi
