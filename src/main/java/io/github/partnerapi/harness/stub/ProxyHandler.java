@@ -53,6 +53,10 @@ final class ProxyHandler extends Handler.Abstract {
             JettyServer.send(response, callback, early);
             return true;
         }
+        if (received.declaredLength() == 0) {
+            afterBody(request, response, callback, received, Body.EMPTY);
+            return true;
+        }
         // the forward waits for the upstream, so it runs on a pool thread, not where the body's last bytes arrived
         bodies.read(request, received.declaredLength(),
                 body -> request.getContext().execute(() -> afterBody(request, response, callback, received, body)));
