@@ -12,6 +12,9 @@
 # WORKLOAD=mixed (default: signed GET /company/search and POST /company, alternating) or search (the
 #   GETs only). JAVA_OPTS and STUB_ARGS go to both stubs, e.g. JAVA_OPTS=-Dpartnerapi.crypto.provider=jdk
 #   or STUB_ARGS="--threads 4".
+# OLD_JAR=path/to/an-older/partnerapi-harness.jar adds a strict stub from that jar (server "old"), to
+#   measure a change of the stub against the build before it in the same run, e.g. built with
+#   git archive <commit> | tar -x -C /tmp/old && (cd /tmp/old && mvn -B -q -DskipTests package).
 # PROXY=1 adds the verifying proxy (proxy command, strict verdicts) in front of the sandbox stub, so that
 #   proxy/sandbox is requests/s through the proxy versus the stub directly; its verdicts are counted at the end.
 # WIREMOCK_JAR=path/to/wiremock-standalone.jar adds a WireMock server answering the same routes with a
@@ -24,7 +27,8 @@ SECONDS_PER_RUN=${1:-10}
 CONNECTIONS=${2:-64}
 ROUNDS=${3:-3}
 WORKLOAD=${WORKLOAD:-mixed}
-declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183} [proxy]=${PROXY_PORT:-18184})
+declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183}
+  [old]=${OLD_PORT:-18184} [proxy]=${PROXY_PORT:-18185})
 SERVERS=(strict sandbox)
 JAR=target/partnerapi-harness.jar
 KEY=testdata/vectors/test-private-pkcs1.pem
@@ -94,6 +98,11 @@ start() { # server
     java ${JAVA_OPTS:-} -jar "$JAR" proxy --upstream "http://127.0.0.1:${PORT[sandbox]}" --port "${PORT[proxy]}" \
       --api-key "$API_KEY" --public-key "$PUBLIC" --signed-base-url "$BASE" > "$WORK/$server.log" 2>&1 &
     ready='^listening on'
+  elif [ "$server" = old ]; then
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -jar "$OLD_JAR" stub --mode strict --port "${PORT[old]}" --api-key "$API_KEY" \
+      --public-key "$PUBLIC" --signed-base-url "$BASE" ${STUB_ARGS:-} > "$WORK/$server.log" 2>&1 &
+    ready='^listening on'
   else
     # shellcheck disable=SC2086
     java ${JAVA_OPTS:-} -jar "$JAR" stub --mode "$server" --port "${PORT[$server]}" --api-key "$API_KEY" \
@@ -101,7 +110,7 @@ start() { # server
     ready='^listening on'
   fi
   echo $! > "$WORK/$server.pid"
-  for _ in $(seq 1 200); do
+  for _ in $(seq 1 600); do
     grep -q "$ready" "$WORK/$server.log" && return 0
     sleep 0.1
   done
@@ -110,7 +119,7 @@ start() { # server
 }
 
 stop_all() {
-  for server in strict sandbox wiremock proxy; do
+  for server in strict sandbox wiremock old proxy; do
     [ -f "$WORK/$server.pid" ] && kill "$(cat "$WORK/$server.pid")" 2>/dev/null || true
     rm -f "$WORK/$server.pid"
   done
@@ -128,16 +137,20 @@ run() { # label server requests-file expected-status seconds
   line=$(wrk -t2 -c"$CONNECTIONS" -d"$5"s --latency -s bench/stub.lua "http://127.0.0.1:${PORT[$2]}" -- "$WORK/$3" "$4" \
     | grep '^RESULT')
   requests=$(sed 's/.* requests=\([0-9]*\).*/\1/' <<< "$line")
+  [ "${requests:-0}" -gt 0 ] || { echo "$1 server=$2 no answers (see $WORK/$2.log)"; return 0; }
   echo "$1 server=$2 ${line#RESULT } cpu_us_per_request=$(( ($(cpu_ticks "$pid") - before) * 1000000 / $(getconf CLK_TCK) / requests ))" \
     "rss_mib=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$pid/status")"
 }
 
 [ -n "${WIREMOCK_JAR:-}" ] && SERVERS+=(wiremock)
+[ -n "${OLD_JAR:-}" ] && SERVERS+=(old)
 [ -n "${PROXY:-}" ] && SERVERS+=(proxy)
 write_requests
 for server in "${SERVERS[@]}"; do start "$server"; done
 echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD connections=$CONNECTIONS seconds=$SECONDS_PER_RUN"
-echo "openssl speed rsa2048: $(openssl speed -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048/ { print $(NF-1) " sign/s " $NF " verify/s" }')"
+openssl_speed() { openssl speed -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048/ { print $(NF-1) " sign/s " $NF " verify/s" }'; }
+SPEED=$(openssl_speed)
+echo "openssl speed rsa2048: $SPEED"
 echo "warm-up: 2 runs per server, not counted"
 for _ in 1 2; do
   for server in "${SERVERS[@]}"; do run warm "$server" "$WORKLOAD.lua" 200 "$SECONDS_PER_RUN" > /dev/null; done
@@ -149,13 +162,21 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 run tampered strict tampered.lua 401 3 | tee -a "$WORK/results.txt"
-awk '
+SPEED_AFTER=$(openssl_speed)
+echo "openssl speed rsa2048 after the runs: $SPEED_AFTER"
+VERIFY_PER_S=$(awk '{ a = $3 } END { print a }' <<< "$SPEED"; awk '{ print $3 }' <<< "$SPEED_AFTER")
+awk -v verify="$(tr '\n' ' ' <<< "$VERIFY_PER_S")" '
   function field(name,   i) { for (i = 1; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return 0 }
   /^round/ { rps[field("server")] += field("rps"); cpu[field("server")] += field("cpu_us_per_request"); n[field("server")]++ }
   { wrong += field("wrong") }
   END {
     for (s in n) printf "SUMMARY server=%s rps=%.0f cpu_us_per_request=%.0f\n", s, rps[s] / n[s], cpu[s] / n[s]
     printf "SUMMARY strict/sandbox=%.2f wrong_verdicts=%d\n", rps["strict"] / rps["sandbox"], wrong
+    if (n["wiremock"]) printf "SUMMARY sandbox/wiremock=%.2f strict/wiremock=%.2f\n", rps["sandbox"] / rps["wiremock"], rps["strict"] / rps["wiremock"]
+    if (n["old"]) printf "SUMMARY strict/old=%.2f (rps) old_cpu/strict_cpu=%.2f\n", rps["strict"] / rps["old"], (cpu["old"] / n["old"]) / (cpu["strict"] / n["strict"])
+    split(verify, v, " "); us = 1e6 / ((v[1] + v[2]) / 2)
+    extra = cpu["strict"] / n["strict"] - cpu["sandbox"] / n["sandbox"]
+    printf "SUMMARY strict_extra_cpu_us=%.1f openssl_verify_us=%.1f extra/openssl_verify=%.2f\n", extra, us, extra / us
     if (n["proxy"]) printf "SUMMARY proxy/sandbox=%.2f (requests/s through the proxy versus the sandbox stub directly)\n", rps["proxy"] / rps["sandbox"]
   }
 ' "$WORK/results.txt"

@@ -2,7 +2,10 @@ package io.github.partnerapi.harness.cli;
 
 import java.nio.file.Path;
 
-/** Builds one ready-to-run curl command; the API key is read from its file by the shell, never printed. */
+/**
+ * Builds one ready-to-run curl command; the API key is read from its file by the shell, never printed. Every
+ * value is quoted (the method too), so nothing in them runs when the line is pasted into a shell.
+ */
 final class Curl {
 
     private Curl() {
@@ -11,7 +14,7 @@ final class Curl {
     static String command(String method, String url, String header, String freshness, String signature,
             Path apiKeyFile, CurlBody body) {
         String verb = method != null ? method.toUpperCase(java.util.Locale.ROOT) : body.isEmpty() ? "GET" : "POST";
-        StringBuilder cmd = new StringBuilder("curl -sS -X ").append(verb).append(' ').append(quote(url));
+        StringBuilder cmd = new StringBuilder("curl -sS -X ").append(quote(verb)).append(' ').append(quote(url));
         cmd.append(" -H \"x-api-key: $(cat ").append(quote(apiKeyFile.toString())).append(")\"");
         cmd.append(" -H ").append(quote("x-sign: " + signature));
         cmd.append(" -H ").append(quote(header + ": " + freshness));

@@ -17,6 +17,9 @@ final class Errors {
         if (e instanceof UncheckedIOException && e.getCause() != null) {
             return e.getMessage();
         }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "); give the JVM more with java -Xmx… or use a smaller input";
+        }
         String message = e.getMessage() == null ? "" : ": " + e.getMessage();
         return e.getClass().getSimpleName() + message + " (run again with --verbose for details)";
     }

@@ -61,7 +61,16 @@ public final class PartnerApiCli {
             line.getErr().flush();
             return 1;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Throwable e) { // an Error (OutOfMemoryError, StackOverflowError) still gets one line, not a trace
+            cli.getErr().println("error: " + Errors.oneLine(e));
+            if (root.verbose) {
+                e.printStackTrace(cli.getErr());
+            }
+            code = 1;
+        }
         cli.getOut().flush();
         cli.getErr().flush();
         return code;

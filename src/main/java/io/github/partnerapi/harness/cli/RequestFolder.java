@@ -54,12 +54,9 @@ record RequestFolder(String method, String url, byte[] body, boolean hasBody, Pa
     }
 
     private static byte[] readBody(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new CliException(file + ": no such file; POST, PUT and PATCH requests need a body file");
-        } catch (IOException e) {
-            throw new CliException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
         }
+        return BodyInput.file(file, "a request folder's body");
     }
 }

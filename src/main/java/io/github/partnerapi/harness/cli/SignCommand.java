@@ -1,12 +1,9 @@
 package io.github.partnerapi.harness.cli;
 
 import io.github.partnerapi.harness.signing.RequestSigner;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,7 +65,10 @@ final class SignCommand implements Callable<Integer> {
         if ("curl".equals(format)) {
             CurlBody body = CurlBody.read(bodyFile, noBody(), root.stdin,
                     url == null ? this::promptForBody : () -> { });
-            String signature = signer.sign(freshness, target, new ByteArrayInputStream(body.bytes()));
+            String signature;
+            try (InputStream in = body.open()) {
+                signature = signer.sign(freshness, target, in);
+            }
             out.println(Curl.command(method, target, header, freshness, signature, apiKeyFile, body));
         } else {
             String signature;
@@ -126,11 +126,7 @@ final class SignCommand implements Callable<Integer> {
     }
 
     static InputStream openFile(Path file) throws IOException {
-        try {
-            return Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException(file + ": no such file; --body-file expects the file holding the body");
-        }
+        return BodyInput.open(file, "--body-file");
     }
 
     private String promptForUrl() throws IOException {

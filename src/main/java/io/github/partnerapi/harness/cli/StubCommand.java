@@ -2,11 +2,9 @@ package io.github.partnerapi.harness.cli;
 
 import io.github.partnerapi.harness.signing.ApiKey;
 import io.github.partnerapi.harness.signing.PemKeys;
-import io.github.partnerapi.harness.stub.StubCredentials;
 import io.github.partnerapi.harness.stub.StubMode;
 import io.github.partnerapi.harness.stub.VerifierStub;
 import io.github.partnerapi.harness.stub.VerifierStubBuilder;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,25 +61,35 @@ final class StubCommand implements Callable<Integer> {
     boolean explain;
 
     @Option(names = "--credentials-dir", paramLabel = "DIR",
-            description = "Where generated credentials go (default: a new temporary folder).")
+            description = {"Folder of the stub's credentials (default: a new temporary folder): the apikey, "
+                + "private.pem and public.pem already there are reused, only missing ones are created.",
+                "The folder must be mode 700 (a new one is created so); apikey and private.pem are written 600."})
     Path credentialsDir;
+
+    @Option(names = "--body-limit", paramLabel = "BYTES",
+            description = "Largest request body accepted; larger ones get 413 (default: 10485760, 10 MiB).")
+    Long bodyLimit;
+
+    @Option(names = "--journal-bytes", paramLabel = "BYTES",
+            description = "Byte budget of the request journal at /__stub/requests (default: 2097152, 2 MiB); "
+                + "bodies are kept there up to 4 KiB.")
+    Long journalBytes;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         VerifierStubBuilder builder = configure();
-        Path generated = null;
+        CredentialsFolder folder = null;
         if (apiKey == null && apiKeyFile == null) {
-            StubCredentials credentials = StubCredentials.generate();
-            generated = credentialsDir != null ? credentialsDir : Files.createTempDirectory("partnerapi-stub-");
-            credentials.writeTo(generated);
-            builder.apiKey(credentials.apiKey().value(), credentials.keyPair().getPublic());
+            folder = CredentialsFolder.open(credentialsDir != null ? credentialsDir
+                    : Files.createTempDirectory("partnerapi-stub-"));
+            builder.apiKey(folder.apiKey().value(), folder.publicKey());
         }
         CountDownLatch stop = new CountDownLatch(1);
         Signals.onTermination(stop::countDown);
         try (VerifierStub stub = builder.build()) {
-            if (generated != null) {
-                printGenerated(out, generated, stub);
+            if (folder != null) {
+                printCredentials(out, folder, stub);
             }
             out.println("Swagger UI: " + stub.rootUri() + "/docs (OpenAPI description: " + stub.baseUri() + "/openapi.json)");
             out.println("listening on " + stub.baseUri());
@@ -101,6 +109,16 @@ final class StubCommand implements Callable<Integer> {
         }
         if (maxCompanies != null) {
             option("--max-companies", () -> builder.maxCompanies(maxCompanies));
+        }
+        if (bodyLimit != null) {
+            option("--body-limit", () -> builder.bodyLimit(bodyLimit));
+        }
+        if (journalBytes != null) {
+            option("--journal-bytes", () -> builder.journalBytes(journalBytes));
+        }
+        if (credentialsDir != null && (apiKey != null || apiKeyFile != null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--credentials-dir is where the stub keeps its own credentials; give it or --api-key, not both");
         }
         if (apiKey != null && apiKeyFile != null) {
             throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
@@ -125,8 +143,13 @@ final class StubCommand implements Callable<Integer> {
         }
     }
 
-    private static void printGenerated(PrintWriter out, Path dir, VerifierStub stub) throws IOException {
-        out.println("generated credentials in " + dir + ": apikey, private.pem, public.pem");
+    private static void printCredentials(PrintWriter out, CredentialsFolder folder, VerifierStub stub) {
+        Path dir = folder.dir();
+        out.println(folder.summary());
+        if (!folder.hasPrivateKey()) {
+            out.println("no private.pem in " + dir + ": sign with the private key that matches its public.pem");
+            return;
+        }
         out.println("sign a request for it with:");
         out.println("  java -jar " + JarLocation.path() + " sign --key " + dir.resolve("private.pem")
                 + " --url " + stub.baseUri() + "/assets");

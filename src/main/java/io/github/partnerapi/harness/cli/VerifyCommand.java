@@ -6,7 +6,6 @@ import io.github.partnerapi.harness.doctor.SentRequest;
 import io.github.partnerapi.harness.doctor.SignatureDoctor;
 import io.github.partnerapi.harness.signing.PemKeys;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +34,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--url", required = true, paramLabel = "URL", description = "The full URL as sent.")
     String url;
 
-    @Option(names = "--body-file", paramLabel = "F", description = "The body as sent ('-' for standard input; default: none).")
+    @Option(names = "--body-file", paramLabel = "F",
+            description = "The body as sent ('-' for standard input; default: none); up to 16 MiB.")
     String bodyFile;
 
     @Option(names = "--timestamp", paramLabel = "T", description = "The x-timestamp sent.")
@@ -76,16 +76,12 @@ final class VerifyCommand implements Callable<Integer> {
         return finding.valid() ? 0 : 1;
     }
 
-    private byte[] body() throws IOException {
+    private byte[] body() {
         if (bodyFile == null) {
             return new byte[0];
         }
-        if ("-".equals(bodyFile)) {
-            return root.stdin.readAllBytes();
-        }
-        try (InputStream in = SignCommand.openFile(Path.of(bodyFile))) {
-            return in.readAllBytes();
-        }
+        return "-".equals(bodyFile) ? BodyInput.stdin(root.stdin, BodyInput.MAX_BYTES)
+                : BodyInput.file(Path.of(bodyFile), "--body-file");
     }
 
     static Map<String, Object> asJson(Finding finding) {

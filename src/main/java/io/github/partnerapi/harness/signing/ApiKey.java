@@ -44,7 +44,13 @@ public final class ApiKey {
     public static ApiKey fromFile(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException(file + ": is a directory; expected a file holding the API key");
+            }
+            text = new String(KeyText.readAtMost(file, KeyText.MAX_BYTES, "an API key is a short line; is this "
+                    + "the API key file?"), StandardCharsets.UTF_8);
+        } catch (KeyLoadException e) {
+            throw new IllegalArgumentException(e.getMessage());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file; expected a file holding the API key");
         } catch (IOException e) {

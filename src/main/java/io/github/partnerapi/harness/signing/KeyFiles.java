@@ -71,22 +71,21 @@ public final class KeyFiles {
         return write(newKeyPair(bits), dir, force);
     }
 
-    /** Writes a pair into {@code dir}; refuses to overwrite existing files unless {@code force}. */
+    /**
+     * Writes a pair into {@code dir} (created with mode 700, or refused when it exists with access for others),
+     * {@code private.pem} with mode 600, never through a symbolic link; refuses to overwrite existing files
+     * unless {@code force}.
+     */
     public static Written write(KeyPair pair, Path dir, boolean force) {
         Path privateFile = dir.resolve("private.pem");
         Path publicFile = dir.resolve("public.pem");
-        try {
-            Files.createDirectories(dir);
-            if (!force) {
-                refuseExisting(privateFile);
-                refuseExisting(publicFile);
-            }
-            writePrivate(privateFile, toPem(pair.getPrivate()));
-            Files.writeString(publicFile, toPem(pair.getPublic()), StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": cannot write the key files (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        SecretFiles.requirePrivateFolder(dir);
+        if (!force) {
+            refuseExisting(privateFile);
+            refuseExisting(publicFile);
         }
+        SecretFiles.write(privateFile, toPem(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII), true, force);
+        SecretFiles.write(publicFile, toPem(pair.getPublic()).getBytes(StandardCharsets.US_ASCII), false, force);
         return new Written(privateFile, publicFile);
     }
 
@@ -102,20 +101,8 @@ public final class KeyFiles {
     }
 
     private static void refuseExisting(Path file) {
-        if (Files.exists(file)) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException(file + " already exists; choose another --out folder or pass --force");
         }
-    }
-
-    private static void writePrivate(Path file, String pem) throws IOException {
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            throw new IllegalArgumentException(file + " already exists; pass --force to overwrite it");
-        }
-        Files.writeString(file, pem, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
     }
 }

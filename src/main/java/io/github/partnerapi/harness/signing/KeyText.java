@@ -1,6 +1,7 @@
 package io.github.partnerapi.harness.signing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -18,13 +19,16 @@ final class KeyText {
     private KeyText() {
     }
 
+    /** The most a key file may hold: 1 MiB (a PEM key is a few KiB; this keeps /dev/zero from filling memory). */
+    static final int MAX_BYTES = 1024 * 1024;
+
     static String read(Path file) {
         if (Files.isDirectory(file)) {
             throw new KeyLoadException(file + ": is a directory; expected a PEM key file");
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = readAtMost(file, MAX_BYTES, "a PEM key is a few KiB; is this the key file?");
         } catch (NoSuchFileException e) {
             throw new KeyLoadException(file + ": no such file; expected a PEM key file");
         } catch (AccessDeniedException e) {
@@ -39,6 +43,21 @@ final class KeyText {
             throw binary(file, bytes);
         }
         return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The file's bytes, read without looking further than {@code max} bytes (a device or a pipe has no size to
+     * ask for first); a {@link KeyLoadException} naming the file when it holds more.
+     */
+    static byte[] readAtMost(Path file, int max, String hint) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) {
+                throw new KeyLoadException(file + ": the file is over " + max / (1024 * 1024) + " MiB (" + max + " bytes); "
+                        + hint);
+            }
+            return bytes;
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.partnerapi.harness.stub;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -14,6 +15,8 @@ final class BodyReader {
 
     /** Default budget for the bodies in memory at once: 64 MiB. */
     static final long DEFAULT_IN_FLIGHT = 64L * 1024 * 1024;
+    /** The most of a refused body read (and dropped) so that its client can read the answer: 64 MiB. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private final long limit;
@@ -28,18 +31,18 @@ final class BodyReader {
     /** Reads the body, then hands it (or the answer refusing it) to {@code then}, on some thread. */
     void read(Request request, long declared, Consumer<Body> then) {
         if (declared > limit) {
-            then.accept(Body.refused(declared, tooLarge()));
+            refuse(request, declared, tooLarge(), then);
             return;
         }
-        if (declared == 0) {
-            then.accept(Body.EMPTY);
+        if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            then.accept(Body.EMPTY); // HTTP/1.1: no Content-Length and no Transfer-Encoding is no body
             return;
         }
         long reserved = declared > 0 ? declared : limit;
         if (!reserve(reserved)) {
-            then.accept(Body.refused(declared, StubResponse.error(429, "errTooManyRequests",
+            refuse(request, declared, StubResponse.error(429, "errTooManyRequests",
                     "the stub is already holding " + inFlight.get() + " bytes of request bodies (budget " + budget
-                            + "); retry when fewer large requests are in flight")));
+                            + "); retry when fewer large requests are in flight"), then);
             return;
         }
         Content.Source.asByteArrayAsync(request, (int) limit).whenComplete((bytes, failure) -> {
@@ -49,6 +52,39 @@ final class BodyReader {
                 inFlight.addAndGet(-reserved);
             }
         });
+    }
+
+    /**
+     * Answers without keeping the body, but reads and drops it first (up to {@link #DRAIN_LIMIT}): a client that
+     * sends its whole body before reading the answer would otherwise get a connection reset instead of the 4xx.
+     * A client that asked {@code Expect: 100-continue} never sends the body, so nothing is read.
+     */
+    private static void refuse(Request request, long declared, StubResponse problem, Consumer<Body> then) {
+        Body refused = Body.refused(declared, problem);
+        if (request.getHeaders().contains(HttpHeader.EXPECT) || declared > DRAIN_LIMIT) {
+            then.accept(refused);
+            return;
+        }
+        drain(request, 0, () -> then.accept(refused));
+    }
+
+    private static void drain(Request request, long dropped, Runnable then) {
+        long total = dropped;
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                long sofar = total;
+                request.demand(() -> drain(request, sofar, then));
+                return;
+            }
+            total += chunk.remaining();
+            boolean done = chunk.isLast() || Content.Chunk.isFailure(chunk) || total > DRAIN_LIMIT;
+            chunk.release();
+            if (done) {
+                then.run();
+                return;
+            }
+        }
     }
 
     /** One body may always be read, even one larger than the budget. */

@@ -96,16 +96,22 @@ final class RawRequestLine {
 
         /** Copies the unread part of the request line, then masks its non-ASCII bytes for the parser. */
         private void keep(ByteBuffer buffer) {
-            for (int i = buffer.position(); i < buffer.limit(); i++) {
-                byte b = buffer.get(i);
-                if (line.size() <= maxLine) {
-                    line.write(b);
-                }
-                if (b < 0) {
+            int start = buffer.position();
+            int end = start;
+            boolean masked = false;
+            while (end < buffer.limit() && buffer.get(end) != '\n') {
+                masked |= buffer.get(end) < 0;
+                end++;
+            }
+            int length = Math.min(end - start + (end < buffer.limit() ? 1 : 0), maxLine + 1 - line.size());
+            if (length > 0) {
+                byte[] bytes = new byte[length];
+                buffer.get(start, bytes);
+                line.write(bytes, 0, length);
+            }
+            for (int i = start; masked && i < end; i++) {
+                if (buffer.get(i) < 0) {
                     buffer.put(i, (byte) 'x');
-                }
-                if (b == '\n') {
-                    return;
                 }
             }
         }

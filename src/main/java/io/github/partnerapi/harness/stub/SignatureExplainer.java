@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
 /** Adds the signature doctor's finding to the stub's explain-mode 401 detail. */
 final class SignatureExplainer {
 
+    /** The largest body the stub's explain mode diagnoses: 64 KiB. */
+    static final int DIAGNOSED_BODY_BYTES = 64 * 1024;
+
     private final Map<String, SignatureDoctor> doctors;
 
     SignatureExplainer(Map<String, SignatureVerifier> keys, String signedBaseUrl) {
@@ -29,7 +32,15 @@ final class SignatureExplainer {
         this.doctors = Map.copyOf(byKey);
     }
 
+    /**
+     * The doctor's finding; for a body over {@link #DIAGNOSED_BODY_BYTES} it is not run (its hypotheses re-encode
+     * the body several times), so that an explained 401 costs no more than a plain one plus a few KiB.
+     */
     Map<String, Object> explain(String apiKey, String freshnessHeader, String freshness, Authenticator.Received request) {
+        if (request.body().length > DIAGNOSED_BODY_BYTES) {
+            return Map.of("doctor", "not run: the body has " + request.body().length + " bytes, the stub diagnoses "
+                    + "bodies of up to " + DIAGNOSED_BODY_BYTES + " (the signature doctor of the CLI has no limit)");
+        }
         SignatureDoctor doctor = doctors.get(apiKey);
         Finding finding = doctor.diagnose(new SentRequest(freshnessHeader, freshness, request.url(), request.body(),
                 request.header().apply("x-sign")));

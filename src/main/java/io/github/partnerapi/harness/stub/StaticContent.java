@@ -59,6 +59,11 @@ final class StaticContent {
         return Optional.empty();
     }
 
+    /** How many files are held in memory (at most the fixed set, the description and the docs page). */
+    static int cachedFiles() {
+        return CACHE.size();
+    }
+
     /** Whether the path is served without authentication (the OpenAPI description and {@code /docs}). */
     static boolean isStatic(String path) {
         return path.equals(OPENAPI) || path.equals(DOCS) || path.startsWith(DOCS + "/");

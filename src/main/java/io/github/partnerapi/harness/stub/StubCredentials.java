@@ -2,10 +2,8 @@ package io.github.partnerapi.harness.stub;
 
 import io.github.partnerapi.harness.signing.ApiKey;
 import io.github.partnerapi.harness.signing.KeyFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.partnerapi.harness.signing.SecretFiles;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -31,14 +29,13 @@ public record StubCredentials(ApiKey apiKey, KeyPair keyPair) {
         return new StubCredentials(ApiKey.of(Base64.getEncoder().encodeToString(random)), KeyFiles.newKeyPair(2048));
     }
 
-    /** Writes {@code apikey}, {@code private.pem} (mode 600) and {@code public.pem} into {@code dir}. */
+    /**
+     * Writes {@code apikey} and {@code private.pem} (mode 600) and {@code public.pem} into {@code dir}, a folder
+     * created with mode 700 (an existing one open to others is refused), never through a symbolic link.
+     */
     public void writeTo(Path dir) {
         KeyFiles.write(keyPair, dir, true);
-        try {
-            Files.writeString(dir.resolve("apikey"), apiKey.value() + "\n", StandardCharsets.US_ASCII);
-        } catch (IOException e) {
-            throw new UncheckedIOException(dir + ": cannot write the API key file", e);
-        }
+        SecretFiles.write(dir.resolve("apikey"), (apiKey.value() + "\n").getBytes(StandardCharsets.US_ASCII), true, true);
     }
 
     @Override

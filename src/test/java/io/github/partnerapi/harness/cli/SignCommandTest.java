@@ -104,7 +104,7 @@ class SignCommandTest {
                 "--timestamp", v.value(), "--format", "curl", "--api-key-file", dir.resolve("apikey").toString());
 
         assertThat(run.out().lines()).hasSize(1);
-        assertThat(run.out()).startsWith("curl ").contains("-X POST", "'" + v.url() + "'", "x-sign: " + v.xSign(),
+        assertThat(run.out()).startsWith("curl ").contains("-X 'POST'", "'" + v.url() + "'", "x-sign: " + v.xSign(),
                 "x-timestamp: " + v.value(), "$(cat '" + dir.resolve("apikey") + "')", "--data-binary @'" + body + "'");
     }
 
