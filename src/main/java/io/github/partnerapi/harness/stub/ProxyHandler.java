@@ -53,7 +53,8 @@ final class ProxyHandler extends Handler.Abstract {
             JettyServer.send(response, callback, early);
             return true;
         }
-        if (received.declaredLength() == 0) {
+        long declared = received.declaredLength();
+        if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
             afterBody(request, response, callback, received, Body.EMPTY);
             return true;
         }
