@@ -86,8 +86,7 @@ final class ProxyHandler extends Handler.Abstract {
             Body body) {
         String url = new String(urlBytes(received), StandardCharsets.UTF_8);
         if (body.problem() != null) {
-            record(received, url, "rejected", null, String.valueOf(body.problem().body()), null,
-                    body.problem().status(), null);
+            record(received, url, "rejected", null, reasonOf(body.problem()), null, body.problem().status(), null);
             JettyServer.send(response, callback, body.problem());
             return;
         }
@@ -158,6 +157,12 @@ final class ProxyHandler extends Handler.Abstract {
         System.arraycopy(head, 0, url, 0, head.length);
         System.arraycopy(received.target(), 0, url, head.length, received.target().length);
         return url;
+    }
+
+    /** The {@code detail.reason} of one of the stub's error answers. */
+    private static String reasonOf(StubResponse problem) {
+        Object detail = problem.body() instanceof Map<?, ?> map ? map.get("detail") : null;
+        return detail instanceof Map<?, ?> map ? String.valueOf(map.get("reason")) : null;
     }
 
     private void record(StubHandler.Received received, String url, ProxyVerdict verdict, Integer upstreamStatus,

@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * @param method the HTTP method
  * @param url the URL the signature was verified against
- * @param verdict {@code valid}, or the strict stub's reason ({@code signature}, {@code timestamp}, …)
+ * @param verdict {@code valid}, the strict stub's reason ({@code signature}, {@code timestamp}, …), or
+ *        {@code rejected} for a request refused before it could be judged (a body over the limit: 413)
  * @param cause the signature doctor's cause code for a {@code signature} verdict, else null
  * @param explanation what is wrong and what to change, null when valid
  * @param upstreamStatus the upstream's status, null when the request was not forwarded or it failed

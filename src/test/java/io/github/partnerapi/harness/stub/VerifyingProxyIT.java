@@ -146,6 +146,20 @@ class VerifyingProxyIT {
     }
 
     @Test
+    void aBodyOverTheLimitIs413AndNotForwarded() throws Exception {
+        try (VerifyingProxy small = VerifyingProxy.builder().upstream(sandbox.rootUri()).apiKey(API_KEY, PUBLIC_KEY)
+                .bodyLimit(16).build()) {
+            HttpResponse<String> response = send(signed("POST", small.rootUri(), "/api/v1/p/company", COMPACT));
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(response.body()).get("msg").asText()).isEqualTo("errPayloadTooLarge");
+            assertThat(sandbox.requests()).isEmpty();
+            assertThat(small.requests().get(0).verdict()).isEqualTo("rejected");
+            assertThat(small.requests().get(0).explanation()).contains("limit of 16 bytes");
+        }
+    }
+
+    @Test
     void theBuilderRefusesWhatItCannotUse() {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> VerifyingProxy.builder()
                 .upstream("https://sandbox-api.qredo.network/api/v1/p"))).hasMessageContaining(
