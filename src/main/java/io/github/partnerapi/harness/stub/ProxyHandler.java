@@ -47,21 +47,39 @@ final class ProxyHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        safely(response, callback, () -> dispatch(request, response, callback));
+        return true;
+    }
+
+    private void dispatch(Request request, Response response, Callback callback) {
         StubHandler.Received received = StubHandler.Received.of(request);
         StubResponse early = early(request, received);
         if (early != null) {
             JettyServer.send(response, callback, early);
-            return true;
+            return;
         }
         long declared = received.declaredLength();
         if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
-            afterBody(request, response, callback, received, Body.EMPTY);
-            return true;
+            afterBody(response, callback, received, Body.EMPTY);
+            return;
         }
         // the forward waits for the upstream, so it runs on a pool thread, not where the body's last bytes arrived
-        bodies.read(request, received.declaredLength(),
-                body -> request.getContext().execute(() -> afterBody(request, response, callback, received, body)));
-        return true;
+        bodies.read(request, declared, body -> request.getContext().execute(
+                () -> safely(response, callback, () -> afterBody(response, callback, received, body))));
+    }
+
+    /** Never a 500 and never an answer left open: an unexpected failure is a 400 JSON, or a cut connection. */
+    private static void safely(Response response, Callback callback, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                callback.failed(e);
+            } else {
+                JettyServer.send(response, callback, StubResponse.badRequest("the proxy could not process this request ("
+                        + JsonErrorHandler.reason(400, e.getMessage()) + ")"));
+            }
+        }
     }
 
     /** The journal, or a request the proxy answers itself before reading its body; else null. */
@@ -82,8 +100,7 @@ final class ProxyHandler extends Handler.Abstract {
         return null;
     }
 
-    private void afterBody(Request request, Response response, Callback callback, StubHandler.Received received,
-            Body body) {
+    private void afterBody(Response response, Callback callback, StubHandler.Received received, Body body) {
         String url = new String(urlBytes(received), StandardCharsets.UTF_8);
         if (body.problem() != null) {
             record(received, url, "rejected", null, reasonOf(body.problem()), null, body.problem().status(), null);
@@ -98,14 +115,14 @@ final class ProxyHandler extends Handler.Abstract {
             JettyServer.send(response, callback, new StubResponse(401, verdict.unauthorizedBody()));
             return;
         }
-        forward(request, response, callback, new Forwarded(received, url, body.bytes(), verdict));
+        forward(response, callback, new Forwarded(received, url, body.bytes(), verdict));
     }
 
     /** What is forwarded: the request as received, the URL verified, the body bytes and the verdict. */
     private record Forwarded(StubHandler.Received received, String url, byte[] body, ProxyVerdict verdict) {
     }
 
-    private void forward(Request request, Response response, Callback callback, Forwarded sent) {
+    private void forward(Response response, Callback callback, Forwarded sent) {
         Upstream.Answer answer;
         HttpFields headers = sent.received().headers();
         try {
