@@ -21,9 +21,9 @@ import picocli.CommandLine.ScopeType;
  * trace only with {@code --verbose}).
  */
 @Command(name = "partnerapi-harness", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Signs, sends and verifies Partner API requests (x-sign), and runs a verifier stub.",
+        description = "Signs, sends and verifies Partner API requests (x-sign), runs a verifier stub and a verifying proxy.",
         subcommands = {SignCommand.class, SendCommand.class, VerifyCommand.class, ReproduceCommand.class, CheckCommand.class,
-            ContractCommand.class, StubCommand.class,
+            ContractCommand.class, StubCommand.class, ProxyCommand.class,
             BenchStubCommand.class,
             KeygenCommand.class})
 public final class PartnerApiCli {

@@ -13,7 +13,8 @@ enum ConfigKey {
     FRESHNESS("partnerapi.freshness"),
     STUB_MODE("partnerapi.stub.mode"),
     STUB_EXPLAIN("partnerapi.stub.explain"),
-    CONTRACT("partnerapi.contract");
+    CONTRACT("partnerapi.contract"),
+    PROXY("partnerapi.proxy");
 
     private final String property;
 

@@ -48,6 +48,7 @@ final class Configuration {
         put(merged, ConfigKey.STUB_MODE, a.stubMode());
         put(merged, ConfigKey.STUB_EXPLAIN, a.stubExplain());
         put(merged, ConfigKey.CONTRACT, a.contract());
+        put(merged, ConfigKey.PROXY, a.proxy());
     }
 
     private static void put(Map<ConfigKey, String> merged, ConfigKey key, String value) {

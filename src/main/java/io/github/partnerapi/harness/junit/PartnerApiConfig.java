@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /** The extension's configuration, resolved once from its sources into an immutable value. */
 record PartnerApiConfig(boolean remote, String baseUri, String apiKey, String apiKeyFile, String privateKeyFile,
-        String privateKeyPassword, boolean nonces, StubMode stubMode, boolean stubExplain, ContractMode contract) {
+        String privateKeyPassword, boolean nonces, StubMode stubMode, boolean stubExplain, ContractMode contract,
+        boolean proxy) {
 
     static PartnerApiConfig resolve(ConfigSources sources) {
         Map<ConfigKey, ConfigSources.Value> values = new EnumMap<>(ConfigKey.class);
@@ -24,9 +25,10 @@ record PartnerApiConfig(boolean remote, String baseUri, String apiKey, String ap
         boolean explain = choice(values, ConfigKey.STUB_EXPLAIN, "false", "true", "false").equals("true");
         ContractMode contract = ContractMode.valueOf(choice(values, ConfigKey.CONTRACT, "fail", "fail", "report", "off")
                 .toUpperCase(Locale.ROOT));
+        boolean proxy = choice(values, ConfigKey.PROXY, "false", "true", "false").equals("true");
         return new PartnerApiConfig(remote, value(values, ConfigKey.BASE_URI), value(values, ConfigKey.API_KEY),
                 value(values, ConfigKey.API_KEY_FILE), value(values, ConfigKey.PRIVATE_KEY_FILE),
-                value(values, ConfigKey.PRIVATE_KEY_PASSWORD), nonces, mode, explain, contract);
+                value(values, ConfigKey.PRIVATE_KEY_PASSWORD), nonces, mode, explain, contract, proxy);
     }
 
     /** What a remote target lacks, by configuration key; empty when it has all it needs. */
@@ -71,6 +73,7 @@ record PartnerApiConfig(boolean remote, String baseUri, String apiKey, String ap
                 + ", apiKey=" + (apiKey == null ? null : io.github.partnerapi.harness.signing.ApiKey.mask(apiKey))
                 + ", apiKeyFile=" + apiKeyFile + ", privateKeyFile=" + privateKeyFile
                 + ", freshness=" + (nonces ? "nonce" : "timestamp") + ", stubMode=" + stubMode
-                + ", stubExplain=" + stubExplain + ", contract=" + contract.name().toLowerCase(Locale.ROOT) + "]";
+                + ", stubExplain=" + stubExplain + ", contract=" + contract.name().toLowerCase(Locale.ROOT)
+                + ", proxy=" + proxy + "]";
     }
 }

@@ -225,6 +225,11 @@ public final class PartnerApiExtension implements ExecutionCondition, BeforeEach
             return set(ConfigKey.CONTRACT, value);
         }
 
+        /** Route a remote target through a strict {@code VerifyingProxy}: {@code partnerapi.proxy}. */
+        public Builder proxy(boolean value) {
+            return set(ConfigKey.PROXY, Boolean.toString(value));
+        }
+
         private Builder set(ConfigKey key, String value) {
             values.put(key, value);
             return this;

@@ -63,4 +63,11 @@ public @interface PartnerApiTest {
      * violation fails the test), {@code report} (Allure attachments only) or {@code off}.
      */
     String contract() default "";
+
+    /**
+     * {@code true} to send a {@code remote} target's requests through a {@link
+     * io.github.partnerapi.harness.stub.VerifyingProxy} that refuses (401) any request the strict Partner API
+     * would refuse, even where the target (a sandbox) checks only the API key.
+     */
+    String proxy() default "";
 }

@@ -10,6 +10,7 @@ import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.stub.StubCredentials;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -25,7 +26,7 @@ final class Sessions {
     static Session of(ExtensionContext context, PartnerApiConfig config) {
         ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
         return root.getOrComputeIfAbsent(config, c -> {
-            Session session = config.remote() ? remote(config) : stub(root, config);
+            Session session = config.remote() ? remote(root, config) : stub(root, config);
             AllureEnvironment.put(java.util.Map.of("partnerapi.target", session.target().kind()
                     + (config.remote() ? "" : " (" + config.stubMode().name().toLowerCase(java.util.Locale.ROOT) + ")"),
                     "partnerapi.base-uri." + session.target().kind(), session.target().baseUri()));
@@ -47,7 +48,7 @@ final class Sessions {
         return new Session(target, filter, resource.stub(), credentials.keyPair().getPublic());
     }
 
-    private static Session remote(PartnerApiConfig config) {
+    private static Session remote(ExtensionContext.Store root, PartnerApiConfig config) {
         ApiKey apiKey = apiKey(config);
         PrivateKey privateKey;
         try {
@@ -59,8 +60,10 @@ final class Sessions {
         }
         PartnerApiSigningFilterBuilder builder = PartnerApiSigningFilter.builder().apiKey(apiKey).privateKey(privateKey);
         PartnerApiSigningFilter filter = (config.nonces() ? builder.nonces() : builder).build();
-        PartnerApiTarget target = new PartnerApiTarget("remote", config.baseUri(), apiKey, freshness(config));
-        return new Session(target, filter, null, KeyFiles.publicKeyOf(privateKey).orElse(null));
+        PublicKey publicKey = KeyFiles.publicKeyOf(privateKey).orElse(null);
+        String baseUri = config.proxy() ? ProxyResource.of(root, config, apiKey, publicKey).baseUri() : config.baseUri();
+        PartnerApiTarget target = new PartnerApiTarget("remote", baseUri, apiKey, freshness(config));
+        return new Session(target, filter, null, publicKey);
     }
 
     private static ApiKey apiKey(PartnerApiConfig config) {

@@ -1,0 +1,196 @@
+package io.github.partnerapi.harness.stub;
+
+import io.github.partnerapi.harness.signing.ApiKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Every request to the proxy: the journal route, else authentication exactly as the strict stub
+ * does (its {@link Authenticator}, over the target's bytes as received), the verdict header, and
+ * (unless enforcing and refused) forwarding to the upstream.
+ */
+final class ProxyHandler extends Handler.Abstract {
+
+    static final String JOURNAL = "/__proxy/requests";
+
+    private final Authenticator authenticator;
+    private final Upstream upstream;
+    private final ProxyJournal journal;
+    private final BodyReader bodies;
+    private final boolean enforce;
+    private final String signedBaseUrl;
+
+    ProxyHandler(Authenticator authenticator, Upstream upstream, ProxyJournal journal, VerifyingProxyBuilder config) {
+        this.authenticator = authenticator;
+        this.upstream = upstream;
+        this.journal = journal;
+        this.bodies = new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT);
+        this.enforce = config.enforce;
+        this.signedBaseUrl = config.signedBaseUrl;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        safely(response, callback, () -> dispatch(request, response, callback));
+        return true;
+    }
+
+    private void dispatch(Request request, Response response, Callback callback) {
+        StubHandler.Received received = StubHandler.Received.of(request);
+        StubResponse early = early(request, received);
+        if (early != null) {
+            JettyServer.send(response, callback, early);
+            return;
+        }
+        long declared = received.declaredLength();
+        if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            afterBody(response, callback, received, Body.EMPTY);
+            return;
+        }
+        // the forward waits for the upstream, so it runs on a pool thread, not where the body's last bytes arrived
+        bodies.read(request, declared, body -> request.getContext().execute(
+                () -> safely(response, callback, () -> afterBody(response, callback, received, body))));
+    }
+
+    /** Never a 500 and never an answer left open: an unexpected failure is a 400 JSON, or a cut connection. */
+    private static void safely(Response response, Callback callback, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            if (response.isCommitted()) {
+                callback.failed(e);
+            } else {
+                JettyServer.send(response, callback, StubResponse.badRequest("the proxy could not process this request ("
+                        + JsonErrorHandler.reason(400, e.getMessage()) + ")"));
+            }
+        }
+    }
+
+    /** The journal, or a request the proxy answers itself before reading its body; else null. */
+    private StubResponse early(Request request, StubHandler.Received received) {
+        if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1
+                && !request.getHeaders().contains(HttpHeader.HOST)) {
+            return StubResponse.badRequest("an HTTP/1.1 request needs a Host header");
+        }
+        StubResponse tooMany = JettyServer.headerProblem(request);
+        if (tooMany != null) {
+            return tooMany;
+        }
+        if (received.path().equals(JOURNAL)) {
+            return received.method().equals("GET")
+                    ? new StubResponse(200, journal.entries().stream().map(ProxyJournalEntry::toJson).toList())
+                    : StubResponse.methodNotAllowed(received.method(), JOURNAL);
+        }
+        return null;
+    }
+
+    private void afterBody(Response response, Callback callback, StubHandler.Received received, Body body) {
+        String url = new String(urlBytes(received), StandardCharsets.UTF_8);
+        if (body.problem() != null) {
+            record(received, url, "rejected", null, reasonOf(body.problem()), null, body.problem().status(), null);
+            JettyServer.send(response, callback, body.problem());
+            return;
+        }
+        ProxyVerdict verdict = ProxyVerdict.of(authenticator.authenticate(new Authenticator.Received(
+                received.headers()::get, url, urlBytes(received), body.bytes())));
+        if (enforce && !verdict.valid()) {
+            record(received, url, verdict, null, 401, null);
+            response.getHeaders().put(ProxyVerdict.HEADER, verdict.headerValue());
+            JettyServer.send(response, callback, new StubResponse(401, verdict.unauthorizedBody()));
+            return;
+        }
+        forward(response, callback, new Forwarded(received, url, body.bytes(), verdict));
+    }
+
+    /** What is forwarded: the request as received, the URL verified, the body bytes and the verdict. */
+    private record Forwarded(StubHandler.Received received, String url, byte[] body, ProxyVerdict verdict) {
+    }
+
+    private void forward(Response response, Callback callback, Forwarded sent) {
+        Upstream.Answer answer;
+        HttpFields headers = sent.received().headers();
+        try {
+            answer = upstream.send(sent.received().method(), sent.received().target(), headerList(headers), sent.body(),
+                    headers.contains(HttpHeader.CONTENT_LENGTH) || headers.contains(HttpHeader.TRANSFER_ENCODING));
+        } catch (Upstream.Failure e) {
+            record(sent.received(), sent.url(), sent.verdict(), null, 502, e.getMessage());
+            response.getHeaders().put(ProxyVerdict.HEADER, sent.verdict().headerValue());
+            JettyServer.send(response, callback, StubResponse.error(502, "errBadGateway", e.getMessage()));
+            return;
+        }
+        record(sent.received(), sent.url(), sent.verdict(), answer.status(), answer.status(), null);
+        response.setStatus(answer.status());
+        copyHeaders(answer, response.getHeaders());
+        response.getHeaders().put(ProxyVerdict.HEADER, sent.verdict().headerValue());
+        try (InputStream in = answer.body(); OutputStream out = Content.Sink.asOutputStream(response)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            // the answer is under way: cutting the connection is the only honest signal left
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    private static void copyHeaders(Upstream.Answer answer, HttpFields.Mutable out) {
+        Set<String> listed = Upstream.connectionTokens(answer.headers().map().entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(v -> Map.entry(e.getKey(), v))).toList());
+        answer.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!name.startsWith(":") && !Upstream.HOP_BY_HOP.contains(lower) && !listed.contains(lower)) {
+                values.forEach(value -> out.add(name, value));
+            }
+        });
+    }
+
+    private static List<Map.Entry<String, String>> headerList(HttpFields fields) {
+        List<Map.Entry<String, String>> out = new ArrayList<>(fields.size());
+        for (HttpField field : fields) {
+            out.add(Map.entry(field.getName(), field.getValue() == null ? "" : field.getValue()));
+        }
+        return out;
+    }
+
+    /** As the strict stub: {@code http://} + Host (or the signed base URL), then the target's bytes as received. */
+    private byte[] urlBytes(StubHandler.Received received) {
+        byte[] head = (signedBaseUrl != null ? signedBaseUrl : "http://" + received.host()).getBytes(StandardCharsets.UTF_8);
+        byte[] url = new byte[head.length + received.target().length];
+        System.arraycopy(head, 0, url, 0, head.length);
+        System.arraycopy(received.target(), 0, url, head.length, received.target().length);
+        return url;
+    }
+
+    /** The {@code detail.reason} of one of the stub's error answers. */
+    private static String reasonOf(StubResponse problem) {
+        Object detail = problem.body() instanceof Map<?, ?> map ? map.get("detail") : null;
+        return detail instanceof Map<?, ?> map ? String.valueOf(map.get("reason")) : null;
+    }
+
+    private void record(StubHandler.Received received, String url, ProxyVerdict verdict, Integer upstreamStatus,
+            int status, String error) {
+        record(received, url, verdict.verdict(), verdict.cause(), verdict.explanation(), upstreamStatus, status, error);
+    }
+
+    private void record(StubHandler.Received received, String url, String verdict, String cause, String explanation,
+            Integer upstreamStatus, int status, String error) {
+        String apiKey = received.headers().get("x-api-key");
+        journal.add(new ProxyJournalEntry(received.method(), ProxyJournal.cut(url, ProxyJournal.MAX_URL), verdict,
+                cause, explanation, upstreamStatus, status, apiKey == null ? null : ApiKey.mask(apiKey), error));
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.partnerapi.harness.stub;
+
+import java.util.List;
+
+/**
+ * Strict verdicts in front of a target that checks less (the public sandbox checks only the API
+ * key): every request is authenticated exactly as the strict {@link VerifierStub} does, answered
+ * with a header {@code x-partnerapi-verdict} ({@code valid}, or the stub's reason, with the
+ * signature doctor's cause for {@code signature}), and forwarded unchanged to the upstream, or,
+ * when enforcing, refused with the stub's 401. Thread-safe; close it to stop it.
+ *
+ * <pre>{@code
+ * try (VerifyingProxy proxy = VerifyingProxy.builder()
+ *         .upstream("https://sandbox-api.qredo.network")
+ *         .apiKey(apiKey, publicKey)
+ *         .build()) {
+ *     given().baseUri(proxy.rootUri() + "/api/v1/p").filter(filter).get("/assets")
+ *             .then().header("x-partnerapi-verdict", "valid");
+ * }
+ * }</pre>
+ *
+ * <p>Its journal is at {@code GET /__proxy/requests} and {@link #requests()}.
+ */
+public final class VerifyingProxy implements AutoCloseable {
+
+    private final JettyServer server;
+    private final Upstream upstream;
+    private final ProxyJournal journal;
+    private final boolean enforce;
+
+    VerifyingProxy(VerifyingProxyBuilder config, Authenticator authenticator) {
+        this.enforce = config.enforce;
+        this.journal = new ProxyJournal(config.journalSize);
+        this.upstream = new Upstream(config.upstream, UpstreamTls.context(config.upstreamCas), config.connectTimeout,
+                config.upstreamTimeout);
+        try {
+            server = JettyServer.start(JettyServer.Limits.defaults(config.port, config.threads),
+                    new ProxyHandler(authenticator, upstream, journal, config));
+        } catch (RuntimeException e) {
+            upstream.close();
+            throw e;
+        }
+    }
+
+    /** A builder; {@code upstream(url)} and at least one {@code apiKey(key, publicKey)} are needed. */
+    public static VerifyingProxyBuilder builder() {
+        return new VerifyingProxyBuilder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: a client's base URI is this plus the path it would use upstream. */
+    public String rootUri() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The upstream's {@code scheme://host[:port]}. */
+    public String upstream() {
+        return upstream.origin();
+    }
+
+    public boolean enforcing() {
+        return enforce;
+    }
+
+    /** The last requests seen, oldest first (bounded). */
+    public List<ProxyJournalEntry> requests() {
+        return journal.entries();
+    }
+
+    /** Empties the journal. */
+    public void clearRequests() {
+        journal.clear();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            upstream.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VerifyingProxy[" + rootUri() + " -> " + upstream.origin() + (enforce ? ", enforcing" : "") + "]";
+    }
+}
