@@ -1,5 +1,7 @@
 package io.github.partnerapi.harness.catalogue;
 
+import io.github.partnerapi.harness.signing.IoReasons;
+
 import io.github.partnerapi.harness.doctor.CapturedRequest;
 import io.github.partnerapi.harness.doctor.Cause;
 import io.github.partnerapi.harness.doctor.Finding;
@@ -70,8 +72,7 @@ public final class CaseWriter {
                 Files.write(folder.resolve(file.getKey()), file.getValue());
             }
         } catch (IOException e) {
-            throw new CatalogueException(folder + ": cannot write the case (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+            throw new CatalogueException(folder + ": cannot write the case (" + IoReasons.of(e) + ")");
         }
         return new Written(folder, warnings);
     }

@@ -1,5 +1,7 @@
 package io.github.partnerapi.harness.cli;
 
+import io.github.partnerapi.harness.signing.IoReasons;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -25,7 +27,7 @@ final class BodyInput {
         try (InputStream in = open(file, option)) {
             return atMost(in, file.toString(), MAX_BYTES);
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new CliException(file + ": cannot read it (" + IoReasons.of(e) + ")");
         }
     }
 
@@ -34,7 +36,7 @@ final class BodyInput {
         try {
             return atMost(in, "standard input", max);
         } catch (IOException e) {
-            throw new CliException("standard input: cannot read it (" + e.getClass().getSimpleName() + ")");
+            throw new CliException("standard input: cannot read it (" + IoReasons.of(e) + ")");
         }
     }
 

@@ -32,7 +32,8 @@ final class ContractCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--base-uri", paramLabel = "URL",
-            description = "A Partner API base URI to drive instead of the embedded stub, e.g. https://sandbox-api.qredo.network/api/v1/p.")
+            description = {"A Partner API base URI to drive instead of the embedded stub, e.g.",
+                "https://sandbox-api.qredo.network/api/v1/p"})
     String baseUri;
 
     @Option(names = "--api-key-file", paramLabel = "F", description = "The API key for --base-uri.")

@@ -1,5 +1,7 @@
 package io.github.partnerapi.harness.cli;
 
+import io.github.partnerapi.harness.signing.IoReasons;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +45,7 @@ record CurlBody(Path file, byte[] bytes) {
         try {
             return file != null ? Files.isRegularFile(file) && Files.size(file) == 0 : bytes.length == 0;
         } catch (IOException e) {
-            throw new CliException(file + ": cannot read its size (" + e.getClass().getSimpleName() + ")");
+            throw new CliException(file + ": cannot read its size (" + IoReasons.of(e) + ")");
         }
     }
 }

@@ -47,8 +47,8 @@ final class ProxyCommand implements Callable<Integer> {
     boolean enforce;
 
     @Option(names = "--signed-base-url", paramLabel = "URL",
-            description = "Verify against this scheme://host instead of http://<Host header>, for clients that sign "
-                + "the real host's URL.")
+            description = {"Verify URLs against this base (scheme and host) instead of http and the Host header,",
+                "for clients that sign the real host's URL."})
     String signedBaseUrl;
 
     @Option(names = "--timestamp-window", defaultValue = "300", paramLabel = "S",

@@ -44,4 +44,19 @@ final class Reachability {
                     + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
         }
     }
+
+    /** What went wrong connecting, in words: never the exception's class name. */
+    static String reason(Throwable cause) {
+        String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+        if (cause instanceof UnknownHostException) {
+            return "unknown host" + detail;
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return "no answer in time" + detail;
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused" + detail;
+        }
+        return "cannot connect" + detail;
+    }
 }

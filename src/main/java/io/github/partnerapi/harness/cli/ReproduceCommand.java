@@ -1,5 +1,7 @@
 package io.github.partnerapi.harness.cli;
 
+import io.github.partnerapi.harness.signing.IoReasons;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.partnerapi.harness.catalogue.CaseWriter;
 import io.github.partnerapi.harness.doctor.CaptureException;
@@ -9,6 +11,7 @@ import io.github.partnerapi.harness.doctor.Finding;
 import io.github.partnerapi.harness.doctor.SignatureDoctor;
 import io.github.partnerapi.harness.signing.PemKeys;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +35,9 @@ import picocli.CommandLine.Spec;
             "Exit 0 when every request verifies, 1 when any does not, 2 for a usage error.",
             "--save-case DIR turns the first failing request into a catalogue case for check --cases."})
 final class ReproduceCommand implements Callable<Integer> {
+
+    /** The largest capture read: a HAR of many requests with their bodies, far beyond one 10 MiB body. */
+    static final int MAX_CAPTURE_BYTES = 64 * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -131,14 +137,18 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** The capture's bytes: the one place reproduce reads its input (a size limit goes here). */
     private byte[] readCapture() {
-        try {
-            return "-".equals(capture) ? root.stdin.readAllBytes() : Files.readAllBytes(Path.of(capture));
+        try (InputStream in = "-".equals(capture) ? root.stdin : Files.newInputStream(Path.of(capture))) {
+            byte[] bytes = in.readNBytes(MAX_CAPTURE_BYTES + 1);
+            if (bytes.length > MAX_CAPTURE_BYTES) {
+                throw new CaptureException(capture + ": over " + MAX_CAPTURE_BYTES / (1024 * 1024) + " MiB, the most "
+                        + "reproduce reads; keep only the requests that failed");
+            }
+            return bytes;
         } catch (NoSuchFileException e) {
             throw new CaptureException(capture + ": no such file; CAPTURE is a curl command, HAR or raw HTTP file, or - "
                     + "for standard input");
         } catch (IOException e) {
-            throw new CaptureException(capture + ": cannot read it (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw new CaptureException(capture + ": cannot read it (" + IoReasons.of(e) + ")");
         }
     }
 

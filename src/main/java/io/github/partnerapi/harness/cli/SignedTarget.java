@@ -55,9 +55,8 @@ final class SignedTarget implements ContractDriver.Target {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException) {
-                return new CliException("cannot reach " + baseUri + " (" + cause.getClass().getSimpleName()
-                        .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
-                        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + "); is the server running?");
+                return new CliException("cannot reach " + baseUri + " (" + Reachability.reason(cause)
+                        + "); is the server running?");
             }
         }
         return e instanceof RuntimeException r ? r : new IllegalStateException(e);

@@ -13,7 +13,7 @@ import java.util.Optional;
 final class Charsets {
 
     private static final String HINT = "Send the UTF-8 bytes: in PowerShell, Out-File -Encoding utf8NoBOM (7+) or "
-            + "[IO.File]::WriteAllText with UTF8Encoding($false); in Java, getBytes(StandardCharsets.UTF_8).";
+            + "[IO.File]::WriteAllText with UTF8Encoding($false); in Java, encode the text with StandardCharsets.UTF_8.";
 
     private Charsets() {
     }

@@ -1,5 +1,7 @@
 package io.github.partnerapi.harness.doctor;
 
+import io.github.partnerapi.harness.signing.IoReasons;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,7 +180,7 @@ final class CurlCapture {
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new CaptureException(name + ": line " + line + ": " + option + " @" + utf8(file) + ": cannot read "
-                    + path + " (" + e.getClass().getSimpleName() + "); @file is read relative to the capture's folder");
+                    + path + " (" + IoReasons.of(e) + "); @file is read relative to the capture's folder");
         }
     }
 

@@ -21,7 +21,9 @@ public final class NonceFileException extends RuntimeException {
     }
 
     private static String describe(Exception cause) {
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        if (cause instanceof java.io.IOException) {
+            return IoReasons.of((java.io.IOException) cause);
+        }
+        return cause.getMessage() == null ? "an error without a message" : cause.getMessage();
     }
 }
