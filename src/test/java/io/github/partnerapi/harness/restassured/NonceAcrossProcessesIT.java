@@ -40,32 +40,11 @@ class NonceAcrossProcessesIT {
         try (VerifierStub stub = VerifierStub.builder()
                 .apiKey(credentials.apiKey().value(), credentials.keyPair().getPublic()).mode(StubMode.STRICT).build()) {
             List<Process> clients = List.of(client(stub), client(stub));
-            List<BufferedReader> outputs = new ArrayList<>();
-            for (Process client : clients) {
-                BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-                assertThat(out.readLine()).as("the client's first line").isEqualTo("ready");
-                outputs.add(out);
+            try {
+                sendTogether(stub, clients);
+            } finally {
+                clients.forEach(Process::destroyForcibly);
             }
-            for (Process client : clients) { // both start sending at once
-                OutputStream in = client.getOutputStream();
-                in.write('\n');
-                in.flush();
-            }
-            List<long[]> results = new ArrayList<>();
-            for (int i = 0; i < clients.size(); i++) {
-                assertThat(clients.get(i).waitFor(90, TimeUnit.SECONDS)).as("client %d finished", i).isTrue();
-                String line = outputs.get(i).readLine();
-                assertThat(clients.get(i).exitValue()).as("client %d: %s", i, line).isZero();
-                Matcher m = RESULT.matcher(String.valueOf(line));
-                assertThat(m.matches()).as("client %d printed %s", i, line).isTrue();
-                results.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                        Long.parseLong(m.group(4))});
-            }
-            assertThat(results).allSatisfy(r -> assertThat(r[0]).as("accepted").isEqualTo(REQUESTS))
-                    .allSatisfy(r -> assertThat(r[1]).as("rejected").isZero());
-            assertThat(results.get(0)[2]).as("the two clients sent at the same time").isLessThan(results.get(1)[3]);
-            assertThat(results.get(1)[2]).as("the two clients sent at the same time").isLessThan(results.get(0)[3]);
-            assertThat(stub.requests()).extracting(JournalEntry::status).doesNotContain(401);
         }
         Path nonces = dir.resolve("home/.partnerapi/nonces");
         try (var files = Files.list(nonces)) {
@@ -74,6 +53,35 @@ class NonceAcrossProcessesIT {
             assertThat(Files.readString(list.get(0))).matches("\\d{13,}\\n")
                     .doesNotContain(credentials.apiKey().value());
         }
+    }
+
+    private static void sendTogether(VerifierStub stub, List<Process> clients) throws Exception {
+        List<BufferedReader> outputs = new ArrayList<>();
+        for (Process client : clients) {
+            BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).as("the client's first line").isEqualTo("ready");
+            outputs.add(out);
+        }
+        for (Process client : clients) { // both start sending at once
+            OutputStream in = client.getOutputStream();
+            in.write('\n');
+            in.flush();
+        }
+        List<long[]> results = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            assertThat(clients.get(i).waitFor(90, TimeUnit.SECONDS)).as("client %d finished", i).isTrue();
+            String line = outputs.get(i).readLine();
+            assertThat(clients.get(i).exitValue()).as("client %d: %s", i, line).isZero();
+            Matcher m = RESULT.matcher(String.valueOf(line));
+            assertThat(m.matches()).as("client %d printed %s", i, line).isTrue();
+            results.add(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                    Long.parseLong(m.group(4))});
+        }
+        assertThat(results).allSatisfy(r -> assertThat(r[0]).as("accepted").isEqualTo(REQUESTS))
+                .allSatisfy(r -> assertThat(r[1]).as("rejected").isZero());
+        assertThat(results.get(0)[2]).as("the two clients sent at the same time").isLessThan(results.get(1)[3]);
+        assertThat(results.get(1)[2]).as("the two clients sent at the same time").isLessThan(results.get(0)[3]);
+        assertThat(stub.requests()).extracting(JournalEntry::status).doesNotContain(401);
     }
 
     /** A JVM with this test's class path whose home folder is the test's (no partnerapi.nonce.dir: the default). */
