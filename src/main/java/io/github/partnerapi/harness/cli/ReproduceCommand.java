@@ -9,6 +9,7 @@ import io.github.partnerapi.harness.doctor.CapturedRequest;
 import io.github.partnerapi.harness.doctor.Captures;
 import io.github.partnerapi.harness.doctor.Finding;
 import io.github.partnerapi.harness.doctor.SignatureDoctor;
+import io.github.partnerapi.harness.signing.KeyLoadException;
 import io.github.partnerapi.harness.signing.PemKeys;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,9 +78,16 @@ final class ReproduceCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        SignatureDoctor.Builder builder = SignatureDoctor.builder(PemKeys.readPublicKey(publicKey));
-        otherKeys.forEach(k -> builder.otherPublicKey(PemKeys.readPublicKey(k)));
-        SignatureDoctor doctor = builder.build();
+        SignatureDoctor doctor;
+        try {
+            SignatureDoctor.Builder builder = SignatureDoctor.builder(PemKeys.readPublicKey(publicKey));
+            otherKeys.forEach(k -> builder.otherPublicKey(PemKeys.readPublicKey(k)));
+            doctor = builder.build();
+        } catch (KeyLoadException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         CapturedRequest firstFailure = null;

@@ -89,14 +89,14 @@ record Envelope(boolean bom, boolean crlf, String trailing) {
     /** The causes of going from {@code sent} to this envelope, most telling first; empty when equal. */
     List<Cause> causesFrom(Envelope sent, boolean contentHasLineBreaks) {
         List<Cause> out = new ArrayList<>();
-        boolean eolMatters = contentHasLineBreaks || !trailing.isEmpty() && !sent.trailing.isEmpty();
+        boolean eolMatters = contentHasLineBreaks || trailing.contains("\n") && sent.trailing.contains("\n");
         if (crlf != sent.crlf && eolMatters) {
             out.add(Cause.BODY_LINE_ENDINGS);
         }
         if (bom != sent.bom) {
             out.add(Cause.BODY_BOM);
         }
-        if (!trailing.equals(sent.trailing) || crlf != sent.crlf && !eolMatters && !trailing.isEmpty()) {
+        if (!trailing.equals(sent.trailing) || crlf != sent.crlf && !eolMatters && trailing.contains("\n")) {
             out.add(Cause.BODY_TRAILING_NEWLINE);
         }
         return out;
@@ -105,14 +105,14 @@ record Envelope(boolean bom, boolean crlf, String trailing) {
     /** The words for this envelope where it differs from {@code other}, e.g. "with CRLF line endings". */
     List<String> describeAgainst(Envelope other, boolean contentHasLineBreaks) {
         List<String> out = new ArrayList<>();
-        boolean eolMatters = contentHasLineBreaks || !trailing.isEmpty() && !other.trailing.isEmpty();
+        boolean eolMatters = contentHasLineBreaks || trailing.contains("\n") && other.trailing.contains("\n");
         if (crlf != other.crlf && eolMatters) {
             out.add(crlf ? "with CRLF line endings" : "with LF line endings");
         }
         if (bom != other.bom) {
             out.add(bom ? "with a UTF-8 byte order mark" : "without a byte order mark");
         }
-        if (!trailing.equals(other.trailing) || crlf != other.crlf && !eolMatters && !trailing.isEmpty()) {
+        if (!trailing.equals(other.trailing) || crlf != other.crlf && !eolMatters && trailing.contains("\n")) {
             out.add(describeTrailing());
         }
         return out;

@@ -30,11 +30,13 @@ record JsonLayout(String name, String indent, String colon, String comma, boolea
             new JsonLayout("pretty-printed with 2 spaces (JSON.stringify, jq, Go, Python)", "  ", ": ", ",", false),
             new JsonLayout("pretty-printed with 4 spaces (JSON.stringify, Go, Python)", "    ", ": ", ",", false),
             new JsonLayout("pretty-printed with tabs (JSON.stringify, jq --tab, Go)", "\t", ": ", ",", false),
-            new JsonLayout("pretty-printed by Jackson's default printer (\" : \")", "  ", " : ", ",", true));
+            new JsonLayout("pretty-printed by Jackson's default printer (\" : \")", "  ", " : ", ",", true),
+            new JsonLayout("pretty-printed by Windows PowerShell's ConvertTo-Json (4 spaces, \":  \")", "    ", ":  ", ",",
+                    false));
 
     /** Every layout tried: compact, Python's one line, then the pretty ones. */
     static final List<JsonLayout> ALL = List.of(COMPACT, PYTHON, PRETTY.get(0), PRETTY.get(1), PRETTY.get(2),
-            PRETTY.get(3));
+            PRETTY.get(3), PRETTY.get(4));
 
     byte[] print(JsonTree tree) {
         Out out = new Out();

@@ -117,6 +117,10 @@ class ReproduceCommandTest {
         assertThat(reproduce("curl https://x/", "--format", "zip").exitCode()).isEqualTo(2);
         assertThat(reproduce("curl https://x/", "--scheme", "ftp").exitCode()).isEqualTo(2);
         assertThat(reproduce("{\"log\":{\"entries\":[]}}").err()).contains("none of its 0 entries has an x-sign");
+        CliRun noKey = CliRun.run("curl https://x/ -H 'x-sign: s'".getBytes(UTF_8), "reproduce", "-", "--public-key",
+                dir.resolve("missing.pem").toString());
+        assertThat(noKey.exitCode()).isEqualTo(2);
+        assertThat(noKey.err()).contains("missing.pem");
     }
 
     static JsonNode json(String line) {

@@ -432,4 +432,16 @@ class SignatureDoctorTest {
         assertThat(finding.report()).startsWith("body-compacted + signature-encoding: the body was sent pretty-printed")
                 .contains("x-sign was also sent with = padding");
     }
+
+    @Test
+    void windowsEchoFileSentWithCurlData() {
+        assertThat(body(COMPACT + " \r\n", COMPACT + " ")).as("echo {...} > body.json, then curl -d @body.json")
+                .isEqualTo(Cause.BODY_TRAILING_NEWLINE);
+    }
+
+    @Test
+    void windowsPowerShellConvertToJsonLayout() {
+        String powerShell = "{\r\n    \"name\":  \"ACME\",\r\n    \"n\":  1\r\n}";
+        assertThat(body(powerShell, "{\"name\":\"ACME\",\"n\":1}")).isEqualTo(Cause.BODY_PRETTIFIED);
+    }
 }
