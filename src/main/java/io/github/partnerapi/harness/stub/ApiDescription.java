@@ -40,8 +40,29 @@ final class ApiDescription {
                         // authentication is the Authenticator's job: it runs first and answers 401 itself
                         .withLevel("validation.request.parameter.header.missing", ValidationReport.Level.IGNORE)
                         .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                        // like the API, unknown body fields are ignored (the stub stores only described ones)
+                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
+        warmUp();
+    }
+
+    /** Validates each operation's example once, so that the first requests a test sends are not the slow ones. */
+    private void warmUp() {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Operation operation : operations) {
+            JsonNode body = root.path("paths").path(operation.template()).path(operation.method().toLowerCase(Locale.ROOT))
+                    .path("requestBody").path("content").path("application/json").path("schema").path("$ref");
+            JsonNode example = body.isMissingNode() ? null : root.at(body.asText().substring(1)).path("example");
+            new RequestCheck(validator, false).problem(operation.method(),
+                    StubHandler.API_BASE + operation.template(), Map.of(), example);
+        }
     }
 
     /** The description on the class path, parsed on first use. */

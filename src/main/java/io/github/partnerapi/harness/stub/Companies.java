@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.partnerapi.harness.stub.ApiCall.Handler;
 import io.github.partnerapi.harness.stub.CompanyStore.Company;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.function.Function;
 /** Companies: create, read, update, search, and their holdings over all wallets. */
 final class Companies {
 
+    private static final List<String> STORED = List.of("name", "city", "country", "domain", "ref");
     private final CompanyStore store;
 
     Companies(CompanyStore store) {
@@ -46,13 +46,12 @@ final class Companies {
                 .orElseGet(() -> StubResponse.ok(Map.of("company_id", company.id, "ref", fields.get("ref"))));
     }
 
-    /** The body's fields as stored: text as sent, no company_id (the store gives it), ref "" when absent. */
+    /** The described fields of the body, as sent (unknown ones are dropped, company_id the store gives); ref "" when absent. */
     private static Map<String, Object> fields(JsonNode body) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (!field.getKey().equals("company_id") && field.getValue().isTextual()) {
-                fields.put(field.getKey(), field.getValue().asText());
+        for (String name : STORED) {
+            if (body.path(name).isTextual()) {
+                fields.put(name, body.get(name).asText());
             }
         }
         fields.putIfAbsent("ref", "");

@@ -89,6 +89,14 @@ class PartnerApiRoutesTest {
     }
 
     @Test
+    void unknownBodyFieldsAreIgnoredAndNotStoredAndABodyOnGetIsIgnored() {
+        String id = api.ok("POST", "/company", "{\"name\":\"Extra\",\"tags\":[\"a\"],\"note\":\"" + "n".repeat(5000)
+                + "\"}").path("company_id").asText();
+        assertThat(api.ok("GET", "/company/" + id, null).has("note")).isFalse();
+        assertThat(api.ok("GET", "/company/" + id, "not json at all").path("name").asText()).isEqualTo("Extra");
+    }
+
+    @Test
     void aBodyWithoutContentTypeIsJsonAndANonJsonTypeIs415() {
         StubResponse none = api.send("POST", "/company", "{\"name\":\"Go client\"}", null);
         assertThat(none.status()).isEqualTo(200);
