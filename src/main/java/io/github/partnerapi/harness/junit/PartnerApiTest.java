@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Signed Partner API requests with zero set-up: test methods may declare a
- * {@code RequestSpecification} (base URI, JSON, signing filter), the {@code PartnerApiSigningFilter},
+ * {@code RequestSpecification} (base URI, JSON, signing filter, contract checks against the OpenAPI
+ * description: see {@link #contract()}), the {@code PartnerApiSigningFilter},
  * the {@code VerifierStub} (stub target only) and a {@link PartnerApiTarget}.
  *
  * <pre>{@code
