@@ -157,7 +157,9 @@ for _ in 1 2; do
 done
 : > "$WORK/results.txt"
 for round in $(seq 1 "$ROUNDS"); do
-  for server in "${SERVERS[@]}"; do
+  # each round starts with the next server, so that none is always first after a pause
+  shift=$(( (round - 1) % ${#SERVERS[@]} ))
+  for server in "${SERVERS[@]:shift}" "${SERVERS[@]:0:shift}"; do
     run "round=$round" "$server" "$WORKLOAD.lua" 200 "$SECONDS_PER_RUN" | tee -a "$WORK/results.txt"
   done
 done

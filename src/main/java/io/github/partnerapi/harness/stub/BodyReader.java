@@ -1,5 +1,6 @@
 package io.github.partnerapi.harness.stub;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -8,8 +9,9 @@ import org.eclipse.jetty.server.Request;
 
 /**
  * Reads request bodies without holding a thread while the bytes arrive, within two limits: one body's
- * size (413 above it) and the bytes of all bodies being read and handled at once (429 above it, so that
- * many large bodies at the same moment cannot exhaust the heap).
+ * size (413 above it) and the bytes of all bodies held at once (429 above it, so that many large bodies at
+ * the same moment cannot exhaust the heap). Memory is counted as it is taken, chunk by chunk: a client that
+ * announces 10 MiB and trickles bytes holds only what it sent.
  */
 final class BodyReader {
 
@@ -18,6 +20,7 @@ final class BodyReader {
     /** The most of a refused body read (and dropped) so that its client can read the answer: 64 MiB. */
     static final long DRAIN_LIMIT = 64L * 1024 * 1024;
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+    private static final int FIRST_CAPACITY = 16 * 1024;
 
     private final long limit;
     private final long budget;
@@ -31,41 +34,119 @@ final class BodyReader {
     /** Reads the body, then hands it (or the answer refusing it) to {@code then}, on some thread. */
     void read(Request request, long declared, Consumer<Body> then) {
         if (declared > limit) {
-            refuse(request, declared, tooLarge(), then);
+            refuse(request, declared, 0, tooLarge(), then);
             return;
         }
         if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
             then.accept(Body.EMPTY); // HTTP/1.1: no Content-Length and no Transfer-Encoding is no body
             return;
         }
-        long reserved = declared > 0 ? declared : limit;
-        if (!reserve(reserved)) {
-            refuse(request, declared, StubResponse.error(429, "errTooManyRequests",
-                    "the stub is already holding " + inFlight.get() + " bytes of request bodies (budget " + budget
-                            + "); retry when fewer large requests are in flight"), then);
-            return;
+        new Reading(request, declared, then).run();
+    }
+
+    /** One body being read: chunks appended to a growing array whose capacity is counted in the budget. */
+    private final class Reading implements Runnable {
+
+        private final Request request;
+        private final long declared;
+        private final Consumer<Body> then;
+        private byte[] bytes = new byte[0];
+        private int size;
+        private long reserved;
+
+        Reading(Request request, long declared, Consumer<Body> then) {
+            this.request = request;
+            this.declared = declared;
+            this.then = then;
         }
-        Content.Source.asByteArrayAsync(request, (int) limit).whenComplete((bytes, failure) -> {
-            try {
-                then.accept(failure == null ? Body.of(bytes) : Body.refused(declared, unreadable(failure)));
-            } finally {
-                inFlight.addAndGet(-reserved);
+
+        @Override
+        public void run() {
+            while (true) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    finish(Body.refused(declared, unreadable(chunk.getFailure())));
+                    return;
+                }
+                StubResponse problem = append(chunk);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (problem != null) {
+                    release();
+                    refuse(request, declared, size, problem, then);
+                    return;
+                }
+                if (last) {
+                    finish(Body.of(size == bytes.length ? bytes : Arrays.copyOf(bytes, size)));
+                    return;
+                }
             }
-        });
+        }
+
+        /** Null when the chunk was appended, else the 413 or 429 that refuses the body. */
+        private StubResponse append(Content.Chunk chunk) {
+            int n = chunk.remaining();
+            if ((long) size + n > limit) {
+                return tooLarge();
+            }
+            if (size + n > bytes.length) {
+                // doubling, never past the announced length: the array ends exactly full when the length is known
+                long doubled = Math.min(Math.max(FIRST_CAPACITY, 2L * bytes.length), declared > 0 ? declared : limit);
+                int wanted = (int) Math.max(size + n, doubled);
+                if (!reserve(wanted - bytes.length, reserved)) {
+                    return busy();
+                }
+                reserved += wanted - bytes.length;
+                bytes = Arrays.copyOf(bytes, wanted);
+            }
+            chunk.getByteBuffer().get(bytes, size, n);
+            size += n;
+            return null;
+        }
+
+        private void finish(Body body) {
+            try {
+                then.accept(body);
+            } finally {
+                release();
+            }
+        }
+
+        private void release() {
+            inFlight.addAndGet(-reserved);
+            reserved = 0;
+        }
+    }
+
+    /** Takes {@code bytes} of the budget; a body is always allowed when it is the only one held. */
+    private boolean reserve(long bytes, long alreadyMine) {
+        while (true) {
+            long current = inFlight.get();
+            if (current > alreadyMine && current + bytes > budget) {
+                return false;
+            }
+            if (inFlight.compareAndSet(current, current + bytes)) {
+                return true;
+            }
+        }
     }
 
     /**
-     * Answers without keeping the body, but reads and drops it first (up to {@link #DRAIN_LIMIT}): a client that
-     * sends its whole body before reading the answer would otherwise get a connection reset instead of the 4xx.
-     * A client that asked {@code Expect: 100-continue} never sends the body, so nothing is read.
+     * Answers without keeping the body, but reads and drops the rest first (up to {@link #DRAIN_LIMIT}): a client
+     * that sends its whole body before reading the answer would otherwise get a connection reset instead of the
+     * 4xx. A client that asked {@code Expect: 100-continue} and was sent nothing yet sends no body, so nothing is read.
      */
-    private static void refuse(Request request, long declared, StubResponse problem, Consumer<Body> then) {
+    private static void refuse(Request request, long declared, long read, StubResponse problem, Consumer<Body> then) {
         Body refused = Body.refused(declared, problem);
-        if (request.getHeaders().contains(HttpHeader.EXPECT) || declared > DRAIN_LIMIT) {
+        if (read == 0 && request.getHeaders().contains(HttpHeader.EXPECT) || declared > DRAIN_LIMIT) {
             then.accept(refused);
             return;
         }
-        drain(request, 0, () -> then.accept(refused));
+        drain(request, read, () -> then.accept(refused));
     }
 
     private static void drain(Request request, long dropped, Runnable then) {
@@ -87,32 +168,17 @@ final class BodyReader {
         }
     }
 
-    /** One body may always be read, even one larger than the budget. */
-    private boolean reserve(long bytes) {
-        while (true) {
-            long current = inFlight.get();
-            if (current > 0 && current + bytes > budget) {
-                return false;
-            }
-            if (inFlight.compareAndSet(current, current + bytes)) {
-                return true;
-            }
-        }
-    }
-
     private StubResponse tooLarge() {
         return StubResponse.error(413, "errPayloadTooLarge", "the body exceeds the limit of " + limit + " bytes");
     }
 
-    private StubResponse unreadable(Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        // Jetty's "Max size (N) exceeded" (an IllegalStateException in 12.1) for a chunked body over the limit
-        if (cause instanceof IllegalArgumentException || cause instanceof IllegalStateException
-                && String.valueOf(cause.getMessage()).startsWith("Max size")) {
-            return tooLarge();
-        }
-        String why = JsonErrorHandler.reason(400, cause.getMessage());
+    private StubResponse busy() {
+        return StubResponse.error(429, "errTooManyRequests", "the stub is already holding " + inFlight.get()
+                + " bytes of request bodies (budget " + budget + "); retry when fewer large requests are in flight");
+    }
+
+    private static StubResponse unreadable(Throwable failure) {
+        String why = JsonErrorHandler.reason(400, failure == null ? null : failure.getMessage());
         return StubResponse.badRequest("could not read the body: " + why);
     }
 }

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -35,6 +36,8 @@ final class JettyServer implements AutoCloseable {
     /** Header fields per request; more gets 431 (checked by {@link #headerProblem}). */
     static final int MAX_HEADER_COUNT = 100;
 
+    /** The slowest body accepted: 1 KiB/s, measured over the request (408 below it). */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Server server;
@@ -73,7 +76,8 @@ final class JettyServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new JsonErrorHandler());
-        server.setHandler(handler);
+        // a body trickled slower than 1 KiB/s is cut (the idle timeout alone lets one byte a minute hold a connection)
+        server.setHandler(new MinimumDataRateHandler(handler, MIN_BODY_BYTES_PER_SECOND, 0));
         server.setStopTimeout(0);
         try {
             server.start();
@@ -95,8 +99,6 @@ final class JettyServer implements AutoCloseable {
         config.setHttpCompliance(HttpCompliance.RFC9110);
         // the target is verified as received: nothing in it is decoded, normalised or refused as ambiguous
         config.setUriCompliance(UriCompliance.UNSAFE);
-        // a body trickled slower than this is cut (the idle timeout alone lets one byte a minute hold a connection)
-        config.setMinRequestDataRate(1024);
         return config;
     }
 

@@ -88,21 +88,22 @@ final class StubHandler extends Handler.Abstract {
         if (body.problem() != null) {
             return record(received, body, body.problem(), "rejected");
         }
-        String url = url(received);
         byte[] urlBytes = urlBytes(received);
+        String url = new String(urlBytes, StandardCharsets.UTF_8);
         AuthResult auth = authenticator.authenticate(new Authenticator.Received(received.headers()::get, url,
                 urlBytes, body.bytes()));
         if (!auth.accepted()) {
-            return record(received, body, new StubResponse(401, auth.body()), "rejected", auth.reason(),
+            return record(received, url, body, new StubResponse(401, auth.body()), "rejected", auth.reason(),
                     auth.sequence());
         }
         StubResponse response = route(received.method(), received.path().substring(API_BASE.length()),
                 received.rawQuery(), received.headers(), body.bytes());
-        return record(received, body, response, "accepted", reasonOf(response), auth.sequence());
+        return record(received, url, body, response, "accepted", reasonOf(response), auth.sequence());
     }
 
     /** The one call into the in-memory API: method, path below the base, raw query, headers, body bytes. */
     private StubResponse route(String method, String path, String rawQuery, HttpFields headers, byte[] body) {
+        // the JDK's Headers only as a case-insensitive map, so the API layer's code reads headers as before
         Headers jdkHeaders = new Headers();
         headers.forEach(field -> jdkHeaders.add(field.getName(), field.getValue()));
         return Bodies.contentTypeProblem(method, jdkHeaders, body)
@@ -110,12 +111,12 @@ final class StubHandler extends Handler.Abstract {
     }
 
     private StubResponse record(Received received, Body body, StubResponse response, String verdict) {
-        return record(received, body, response, verdict, reasonOf(response), journal.nextSequence());
+        return record(received, url(received), body, response, verdict, reasonOf(response), journal.nextSequence());
     }
 
-    private StubResponse record(Received received, Body body, StubResponse response, String verdict, String reason,
-            long sequence) {
-        journal.add(sequence, new JournalEntry(received.method(), url(received), maskedHeaders(received.headers()),
+    private StubResponse record(Received received, String url, Body body, StubResponse response, String verdict,
+            String reason, long sequence) {
+        journal.add(sequence, new JournalEntry(received.method(), url, maskedHeaders(received.headers()),
                 RequestJournal.bodyText(body.bytes()), body.length(), response.status(), verdict, reason));
         return response;
     }

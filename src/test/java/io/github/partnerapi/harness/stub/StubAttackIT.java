@@ -206,6 +206,28 @@ class StubAttackIT {
     }
 
     @Test
+    void bodiesHeldAtOnceAreBoundedByTheBudgetAndARefusedBodyGetsAReadable429() throws Exception {
+        try (VerifierStub tight = VerifierStub.builder().apiKey(KEY, PUBLIC).bodyBudget(64 * 1024).build();
+                Socket holder = new Socket(InetAddress.getLoopbackAddress(), tight.port())) {
+            holder.getOutputStream().write(("POST /api/v1/p/company HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n"
+                    + "\r\n" + "a".repeat(100 * 1024)).getBytes(StandardCharsets.US_ASCII));
+            holder.getOutputStream().flush();
+            byte[] body = new byte[100 * 1024];
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 50 && (refused == null || refused.statusCode() != 429); i++) {
+                refused = HTTP.send(HttpRequest.newBuilder(URI.create(tight.baseUri() + "/company"))
+                        .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                Thread.sleep(20); // until the holder's first 100 KiB have reached the stub
+            }
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.body()).contains("errTooManyRequests", "budget 65536");
+            assertThat(signed(tight, "GET", "/assets", "", "x-timestamp", now()).statusCode()).isEqualTo(200);
+        }
+        assertNormalRequestAnswered();
+    }
+
+    @Test
     void manyConcurrentRequestsWithoutABodyReserveNoBodyBudget() throws Exception {
         try (VerifierStub fresh = VerifierStub.builder().apiKey(KEY, PUBLIC).bodyBudget(1).build()) {
             List<Integer> statuses = inParallel(16, 10, i -> signed(fresh, "GET", "/assets", "", "x-timestamp", now())
