@@ -84,6 +84,7 @@ class ProxyForwardingIT {
                 + "x-end-to-end: yes\r\nx-api-key: " + API_KEY + "\r\n" + signedHeaders(target, new byte[0]) + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
 
+        warmUp();
         RawHttp.Answer answer = RawHttp.send(proxy.port(), head);
 
         assertThat(answer.status()).as(answer.head() + answer.body()).isEqualTo(200);
@@ -108,6 +109,7 @@ class ProxyForwardingIT {
                 + proxy.port() + "\r\nConnection: close\r\nx-api-key: " + API_KEY + "\r\nx-timestamp: " + ts
                 + "\r\nx-sign: " + xSign + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 
+        warmUp();
         RawHttp.Answer answer = RawHttp.send(proxy.port(), request);
 
         assertThat(answer.head()).containsIgnoringCase("x-partnerapi-verdict: valid");
@@ -179,6 +181,14 @@ class ProxyForwardingIT {
         assertThat(bodies).hasSize(64).doesNotHaveDuplicates();
         assertThat(proxy.requests()).hasSize(64);
         assertThat(proxy.requests().stream().filter(e -> e.verdict().equals("valid")).count()).isEqualTo(48);
+    }
+
+    /**
+     * One request through the proxy first: RawHttp waits 10 s at most, and the proxy's first forward (its
+     * HTTP client starting) can take longer than that on a loaded machine.
+     */
+    private void warmUp() throws Exception {
+        send(signed("GET", proxy.rootUri(), "/api/v1/p/company/search?query=warm-up", new byte[0]));
     }
 
     private String signedHeaders(String target, byte[] body) {
