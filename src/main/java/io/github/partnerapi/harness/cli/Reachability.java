@@ -55,7 +55,7 @@ final class Reachability {
             return "no answer in time" + detail;
         }
         if (cause instanceof ConnectException) {
-            return "connection refused" + detail;
+            return "connection refused";
         }
         return "cannot connect" + detail;
     }

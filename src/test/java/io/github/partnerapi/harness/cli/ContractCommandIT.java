@@ -102,7 +102,7 @@ class ContractCommandIT {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines().toList()).singleElement().asString()
-                .startsWith("error: cannot reach http://127.0.0.1:1/api/v1/p (connect exception").endsWith("is the server running?");
+                .isEqualTo("error: cannot reach http://127.0.0.1:1/api/v1/p (connection refused); is the server running?");
     }
 
     @Test
