@@ -21,19 +21,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code contract}: every operation of the OpenAPI description, signed, each answer checked against it. */
 @Command(name = "contract", mixinStandardHelpOptions = true,
-        description = {"Drives every operation of the Partner API's OpenAPI description in dependency order (creates,",
-            "then reads, updates and deletes with the ids the answers gave) against the embedded stub or --base-uri,",
-            "and checks each answer against the description.",
-            "Prints METHOD, path, status and verdict per operation, then 'N passed, M failed[, K skipped]';",
-            "exit 0 when none failed."})
+        description = {"Drives every operation of the Partner API's OpenAPI description, signed:",
+            "creates, then reads, updates and deletes, with the ids the answers gave.",
+            "Against the embedded stub, or --base-uri. Checks each answer against it.",
+            "Prints one row per operation (METHOD, path, status, verdict), then",
+            "'N passed, M failed[, K skipped]'. Exit 0 when none failed."})
 final class ContractCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--base-uri", paramLabel = "URL",
-            description = {"A Partner API base URI to drive instead of the embedded stub, e.g.",
-                "https://sandbox-api.qredo.network/api/v1/p"})
+            description = "A Partner API base URI (a sandbox's) to drive instead of the embedded stub.")
     String baseUri;
 
     @Option(names = "--api-key-file", paramLabel = "F", description = "The API key for --base-uri.")
