@@ -35,7 +35,7 @@ public final class VerifyingProxyBuilder {
     Duration window = Duration.ofSeconds(300);
     Clock clock = Clock.systemUTC();
     final List<X509Certificate> upstreamCas = new ArrayList<>();
-    Duration connectTimeout = Duration.ofSeconds(5);
+    Duration connectTimeout = Duration.ofSeconds(10);
     Duration upstreamTimeout = Duration.ofSeconds(30);
     long bodyLimit = 10L * 1024 * 1024;
     int journalSize = 200;
@@ -131,7 +131,7 @@ public final class VerifyingProxyBuilder {
         return this;
     }
 
-    /** How long connecting to the upstream may take (default 5 s); then 502. */
+    /** How long connecting to the upstream, TLS handshake included, may take (default 10 s); then 502. */
     public VerifyingProxyBuilder connectTimeout(Duration value) {
         this.connectTimeout = positive(value, "connectTimeout");
         return this;
