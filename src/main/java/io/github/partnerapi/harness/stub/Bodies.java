@@ -1,39 +1,12 @@
 package io.github.partnerapi.harness.stub;
 
-import com.sun.net.httpserver.HttpExchange;
-import io.github.partnerapi.harness.signing.Decimals;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Reading bodies within the limit, and the content-type rule for JSON bodies. */
+/** The content-type rule for JSON bodies. */
 final class Bodies {
 
-    private static final int JOURNAL_BODY_LIMIT = 64 * 1024;
-
     private Bodies() {
-    }
-
-    /** The body, or null when it is over {@code limit} bytes (by Content-Length or by counting). */
-    static byte[] read(HttpExchange exchange, long limit) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (Decimals.isLong(declared) && Long.parseLong(declared) > limit) {
-            return null;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = exchange.getRequestBody()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                out.write(buffer, 0, n);
-                if (out.size() > limit) {
-                    return null;
-                }
-            }
-        }
-        return out.toByteArray();
     }
 
     /**
@@ -50,12 +23,5 @@ final class Bodies {
                     "Content-Type must be application/json (or absent), got '" + contentType + "'"));
         }
         return Optional.empty();
-    }
-
-    /** The body for the journal: text, cut at 64 KiB. */
-    static String forJournal(byte[] body) {
-        int n = Math.min(body.length, JOURNAL_BODY_LIMIT);
-        String text = new String(body, 0, n, StandardCharsets.UTF_8);
-        return body.length > n ? text + "… (" + body.length + " bytes)" : text;
     }
 }
