@@ -26,7 +26,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * is JSON in the stub's error shape, by {@link JsonErrorHandler}; never HTML, never a Java class name.
  *
  * <p>Use: {@code JettyServer.start(JettyServer.Limits.defaults(port, threads), handler)}; the handler
- * reads the raw request target with {@link RawTarget#of(org.eclipse.jetty.server.Request)} and answers
+ * reads the raw request target with {@link RawRequestLine#target(Request)} and answers
  * with {@link #send(Response, Callback, StubResponse)}.
  */
 final class JettyServer implements AutoCloseable {
