@@ -42,8 +42,8 @@ final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    // Jetty 12.1 marks this hook for removal but still calls it for a bad request line or header; its
-    // replacement is not in 12.1's API yet, so the override stays until the version that drops it.
+    // Jetty 12.1 marks this hook for removal, yet still calls it for a bad request line or header, whose answer
+    // must be JSON here too (StubAttackIT); move to its successor when upgrading Jetty.
     @SuppressWarnings("removal")
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
