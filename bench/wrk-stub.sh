@@ -9,6 +9,8 @@
 # (steadier than req/s on a shared machine) and resident memory after the run, and wrong verdicts: a signed request not answered 200,
 # or a request whose body was changed after signing not answered 401 by the strict stub.
 #
+# WARMUP_RUNS=N (default 2): unmeasured runs per server first; the validator's code takes about a minute of
+#   load to be compiled, so use 5 or more to measure the warm stub.
 # WORKLOAD=mixed (default: signed GET /company/search and POST /company, alternating) or search (the
 #   GETs only). JAVA_OPTS and STUB_ARGS go to both stubs, e.g. JAVA_OPTS=-Dpartnerapi.crypto.provider=jdk
 #   or STUB_ARGS="--threads 4".
@@ -156,8 +158,9 @@ echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD co
 openssl_speed() { openssl speed -seconds 3 rsa2048 2>/dev/null | awk '/^rsa 2048/ { print $(NF-1) " sign/s " $NF " verify/s" }'; }
 SPEED=$(openssl_speed)
 echo "openssl speed rsa2048: $SPEED"
-echo "warm-up: 2 runs per server, not counted"
-for _ in 1 2; do
+WARMUP_RUNS=${WARMUP_RUNS:-2}
+echo "warm-up: $WARMUP_RUNS runs per server, not counted"
+for _ in $(seq 1 "$WARMUP_RUNS"); do
   for server in "${SERVERS[@]}"; do run warm "$server" "$WORKLOAD.lua" 200 "$SECONDS_PER_RUN" > /dev/null; done
 done
 : > "$WORK/results.txt"

@@ -83,10 +83,11 @@ final class CompanyStore {
     Company create(Map<String, Object> fields) {
         long n = sequence.incrementAndGet();
         Company company = new Company(Ids.next("1c", n), n, fields);
+        long bytes = Sizes.of(fields); // outside the lock, which every create and eviction queues on
         synchronized (lock) {
             companies.put(company.id, company);
             order.add(company.id);
-            company.bytes = Sizes.of(fields);
+            company.bytes = bytes;
             totalBytes += company.bytes;
             index.add(company, company.searchKey);
             evictBeyondLimits(company);
