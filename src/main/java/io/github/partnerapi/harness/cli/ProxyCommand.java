@@ -1,6 +1,5 @@
 package io.github.partnerapi.harness.cli;
 
-import io.github.partnerapi.harness.signing.ApiKey;
 import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.stub.VerifyingProxy;
 import io.github.partnerapi.harness.stub.VerifyingProxyBuilder;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,11 +32,8 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", paramLabel = "P", description = "Port (default: a free one).")
     int port;
 
-    @Option(names = "--api-key", paramLabel = "K", description = "The API key to accept.")
-    String apiKey;
-
-    @Option(names = "--api-key-file", paramLabel = "F", description = "File holding the API key to accept.")
-    Path apiKeyFile;
+    @Mixin
+    AcceptedKeyOptions keys;
 
     @Option(names = "--public-key", required = true, paramLabel = "PEM",
             description = "Public key (PEM, or an OpenSSH ssh-rsa line) that verifies that key's signatures.")
@@ -87,19 +84,14 @@ final class ProxyCommand implements Callable<Integer> {
         if (upstreamCa != null) {
             option("--upstream-ca", () -> builder.upstreamCa(upstreamCa));
         }
-        if ((apiKey == null) == (apiKeyFile == null)) {
+        if (!keys.given() || keys.both()) {
             throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file (one of them)");
         }
-        ApiKey key = apiKey != null ? ApiKey.of(apiKey) : ApiKey.fromFile(apiKeyFile);
-        builder.apiKey(key.value(), PemKeys.readPublicKey(publicKey));
+        builder.apiKey(keys.read().value(), PemKeys.readPublicKey(publicKey));
         return builder;
     }
 
-    private void option(String name, Runnable apply) {
-        try {
-            apply.run();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), name + ": " + e.getMessage());
-        }
+    private void option(String name, Runnable setting) {
+        AcceptedKeyOptions.apply(spec, name, setting);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.partnerapi.harness.cli;
 
-import io.github.partnerapi.harness.signing.ApiKey;
 import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.stub.StubMode;
 import io.github.partnerapi.harness.stub.VerifierStub;
@@ -12,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,11 +29,8 @@ final class StubCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", paramLabel = "P", description = "Port (default: a free one).")
     int port;
 
-    @Option(names = "--api-key", paramLabel = "K", description = "The API key to accept.")
-    String apiKey;
-
-    @Option(names = "--api-key-file", paramLabel = "F", description = "File holding the API key to accept.")
-    Path apiKeyFile;
+    @Mixin
+    AcceptedKeyOptions keys;
 
     @Option(names = "--public-key", paramLabel = "PEM",
             description = "Public key (PEM, or an OpenSSH ssh-rsa line) that verifies that key's signatures.")
@@ -97,7 +94,7 @@ final class StubCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         VerifierStubBuilder builder = configure();
         CredentialsFolder folder = null;
-        if (apiKey == null && apiKeyFile == null) {
+        if (!keys.given()) {
             folder = CredentialsFolder.open(credentialsDir != null ? credentialsDir
                     : Files.createTempDirectory("partnerapi-stub-"));
             builder.apiKey(folder.apiKey().value(), folder.publicKey());
@@ -137,7 +134,7 @@ final class StubCommand implements Callable<Integer> {
         if (journalBytes != null) {
             option("--journal-bytes", () -> builder.journalBytes(journalBytes));
         }
-        if (credentialsDir != null && (apiKey != null || apiKeyFile != null)) {
+        if (credentialsDir != null && keys.given()) {
             throw new ParameterException(spec.commandLine(),
                     "--credentials-dir is where the stub keeps its own credentials; give it or --api-key, not both");
         }
@@ -153,17 +150,15 @@ final class StubCommand implements Callable<Integer> {
         if (indexBytes != null) {
             option("--search-index-bytes", () -> builder.searchIndexBytes(bytes(indexBytes)));
         }
-        if (apiKey != null && apiKeyFile != null) {
+        if (keys.both()) {
             throw new ParameterException(spec.commandLine(), "give --api-key or --api-key-file, not both");
         }
-        boolean keyGiven = apiKey != null || apiKeyFile != null;
-        if (keyGiven != (publicKey != null)) {
+        if (keys.given() != (publicKey != null)) {
             throw new ParameterException(spec.commandLine(),
                     "--public-key goes with --api-key or --api-key-file: give both, or neither to generate them");
         }
-        if (keyGiven) {
-            ApiKey key = apiKey != null ? ApiKey.of(apiKey) : ApiKey.fromFile(apiKeyFile);
-            builder.apiKey(key.value(), PemKeys.readPublicKey(publicKey));
+        if (keys.given()) {
+            builder.apiKey(keys.read().value(), PemKeys.readPublicKey(publicKey));
         }
         return builder;
     }
@@ -182,12 +177,8 @@ final class StubCommand implements Callable<Integer> {
         return Long.parseLong(m.group(1)) * unit;
     }
 
-    private void option(String name, Runnable apply) {
-        try {
-            apply.run();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), name + ": " + e.getMessage());
-        }
+    private void option(String name, Runnable setting) {
+        AcceptedKeyOptions.apply(spec, name, setting);
     }
 
     private String describe(StubMode stubMode) {
