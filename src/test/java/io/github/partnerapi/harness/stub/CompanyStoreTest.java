@@ -132,4 +132,83 @@ class CompanyStoreTest {
         }
         assertThat(store.indexedSlices()).isEqualTo(distinctSlices(kept));
     }
+
+    @Test
+    void companiesSharingANameAreFoundExactlyThroughEvictionsAndRenames() {
+        Random random = new Random(11);
+        CompanyStore store = new CompanyStore(12);
+        List<Company> created = new ArrayList<>();
+        created.add(store.create(named("Lonely Unique Bank")));
+        for (int i = 0; i < 200; i++) {
+            created.add(store.create(named("wrk-company-" + i % 4)));
+            if (i % 7 == 0) {
+                Company any = created.get(created.size() - 1 - random.nextInt(Math.min(created.size(), 12)));
+                store.update(any, named(i % 2 == 0 ? "wrk-company-" + random.nextInt(6) : "ACME " + i));
+            }
+            List<Company> kept = kept(store, created);
+            for (String query : new String[] {"wrk-company-", "company-3", "ny-5", "acme", "lonely", "1"}) {
+                assertThat(ids(store.search(query))).as("query '%s' after %d creates", query, i)
+                        .isEqualTo(scan(kept.stream().sorted(java.util.Comparator.comparingLong(c -> c.sequence)).toList(), query));
+            }
+            assertThat(store.indexedSlices()).isEqualTo(distinctSlices(kept));
+        }
+        assertThat(store.search("lonely")).isEmpty();
+    }
+
+    @Test
+    void theIndexEstimateFollowsTheNamesAndCompaniesKept() {
+        CompanyStore store = new CompanyStore(5);
+        long empty = store.indexBytes();
+        for (int i = 0; i < 5; i++) {
+            store.create(named("First Name Group"));
+        }
+        long oneName = store.indexBytes();
+        assertThat(oneName).isGreaterThan(empty);
+        for (int i = 0; i < 5; i++) {
+            store.create(named("Other name entirely"));
+        }
+        CompanyStore fresh = new CompanyStore(5);
+        for (int i = 0; i < 5; i++) {
+            fresh.create(named("Other name entirely"));
+        }
+        assertThat(store.indexBytes()).isEqualTo(fresh.indexBytes());
+        assertThat(store.search("first")).isEmpty();
+    }
+
+    @Test
+    void searchesDuringRenamesListEachKeptCompanyOnceAndOnlyIfItsNameMatches() throws Exception {
+        CompanyStore store = new CompanyStore(50);
+        List<Company> created = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            created.add(store.create(named("shared name " + i % 3)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> renamer = pool.submit(() -> {
+                Random random = new Random(3);
+                for (int i = 0; i < 20_000; i++) {
+                    store.update(created.get(random.nextInt(created.size())), named("shared name " + random.nextInt(3)));
+                }
+            });
+            List<Future<?>> searchers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                searchers.add(pool.submit(() -> {
+                    while (!renamer.isDone()) {
+                        List<Company> found = store.search("shared name");
+                        assertThat(new HashSet<>(found)).hasSameSizeAs(found);
+                        assertThat(found).hasSizeLessThanOrEqualTo(50)
+                                .allSatisfy(c -> assertThat(store.get(c.id)).contains(c));
+                    }
+                }));
+            }
+            renamer.get();
+            for (Future<?> f : searchers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ids(store.search("shared name"))).isEqualTo(ids(created));
+        assertThat(store.indexedSlices()).isEqualTo(distinctSlices(created));
+    }
 }
