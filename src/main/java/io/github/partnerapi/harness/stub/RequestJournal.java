@@ -23,7 +23,8 @@ final class RequestJournal {
     private final int capacity;
     private final long byteBudget;
     private final AtomicLong sequence = new AtomicLong();
-    private final TreeMap<Long, JournalEntry> entries = new TreeMap<>();
+    /** Entries by verdict number, each with its size (estimated once, not again when it is dropped). */
+    private final TreeMap<Long, Kept> entries = new TreeMap<>();
     private long bytes;
 
     RequestJournal(int capacity, long byteBudget) {
@@ -36,20 +37,27 @@ final class RequestJournal {
         return sequence.incrementAndGet();
     }
 
-    synchronized void add(long verdictSequence, JournalEntry entry) {
-        long size = sizeOf(entry);
+    private record Kept(JournalEntry entry, long size) {
+    }
+
+    void add(long verdictSequence, JournalEntry entry) {
+        long size = sizeOf(entry); // outside the lock, which every request's thread queues on
         if (capacity == 0 || size > byteBudget) {
             return;
         }
-        entries.put(verdictSequence, entry);
-        bytes += size;
-        while (entries.size() > capacity || bytes > byteBudget) {
-            bytes -= sizeOf(entries.pollFirstEntry().getValue());
+        synchronized (this) {
+            entries.put(verdictSequence, new Kept(entry, size));
+            bytes += size;
+            while (entries.size() > capacity || bytes > byteBudget) {
+                bytes -= entries.pollFirstEntry().getValue().size();
+            }
         }
     }
 
     synchronized List<JournalEntry> entries() {
-        return new ArrayList<>(entries.values());
+        List<JournalEntry> list = new ArrayList<>(entries.size());
+        entries.values().forEach(kept -> list.add(kept.entry()));
+        return list;
     }
 
     synchronized void clear() {
