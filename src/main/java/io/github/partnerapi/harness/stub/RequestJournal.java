@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,8 +22,15 @@ final class RequestJournal {
     private final int capacity;
     private final long byteBudget;
     private final AtomicLong sequence = new AtomicLong();
-    /** Entries by verdict number, each with its size (estimated once, not again when it is dropped). */
-    private final TreeMap<Long, Kept> entries = new TreeMap<>();
+    /**
+     * The entries in verdict order, a ring from {@code head}: they arrive nearly in that order, so one is
+     * put in place by shifting the few later ones, and the oldest leaves from the head (a TreeMap here
+     * had been a twentieth of the stub's CPU under load). Each kept with its size, estimated once.
+     */
+    private long[] numbers = new long[0];
+    private Kept[] kept = new Kept[0];
+    private int head;
+    private int count;
     private long bytes;
 
     RequestJournal(int capacity, long byteBudget) {
@@ -46,22 +52,58 @@ final class RequestJournal {
             return;
         }
         synchronized (this) {
-            entries.put(verdictSequence, new Kept(entry, size));
+            if (count == numbers.length) {
+                grow();
+            }
+            int at = count;
+            for (; at > 0 && numbers[slot(at - 1)] > verdictSequence; at--) {
+                numbers[slot(at)] = numbers[slot(at - 1)];
+                kept[slot(at)] = kept[slot(at - 1)];
+            }
+            numbers[slot(at)] = verdictSequence;
+            kept[slot(at)] = new Kept(entry, size);
+            count++;
             bytes += size;
-            while (entries.size() > capacity || bytes > byteBudget) {
-                bytes -= entries.pollFirstEntry().getValue().size();
+            while (count > capacity || bytes > byteBudget) {
+                bytes -= kept[head].size();
+                kept[head] = null;
+                head = slot(1);
+                count--;
             }
         }
     }
 
+    private int slot(int index) {
+        return (head + index) % numbers.length;
+    }
+
+    /** Room for one more (at most {@code capacity + 1}: the one beyond it is dropped at once). */
+    private void grow() {
+        int length = (int) Math.min((long) capacity + 1, Math.max(16L, 2L * numbers.length));
+        long[] newNumbers = new long[length];
+        Kept[] newKept = new Kept[length];
+        for (int i = 0; i < count; i++) {
+            newNumbers[i] = numbers[slot(i)];
+            newKept[i] = kept[slot(i)];
+        }
+        numbers = newNumbers;
+        kept = newKept;
+        head = 0;
+    }
+
     synchronized List<JournalEntry> entries() {
-        List<JournalEntry> list = new ArrayList<>(entries.size());
-        entries.values().forEach(kept -> list.add(kept.entry()));
+        List<JournalEntry> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(kept[slot(i)].entry());
+        }
         return list;
     }
 
     synchronized void clear() {
-        entries.clear();
+        numbers = new long[0];
+        kept = new Kept[0];
+        head = 0;
+        count = 0;
         bytes = 0;
     }
 

@@ -60,4 +60,31 @@ class RequestJournalTest {
                 "accepted", null);
         assertThat(entry.bodyTruncated()).isTrue();
     }
+
+    @Test
+    void entriesArrivingOutOfOrderAreKeptAsASortedMapOfTheNewestWouldKeepThem() {
+        java.util.Random random = new java.util.Random(5);
+        for (int capacity : new int[] {1, 7, 16, 40}) {
+            RequestJournal journal = new RequestJournal(capacity, 60L * RequestJournal.sizeOf(entry("/0000", "")));
+            java.util.TreeMap<Long, String> oracle = new java.util.TreeMap<>();
+            List<Long> pending = new java.util.ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                pending.add(journal.nextSequence());
+                if (pending.size() > random.nextInt(12)) { // answers written in another order than the verdicts
+                    long number = pending.remove(random.nextInt(pending.size()));
+                    String url = String.format("/%04d", number);
+                    journal.add(number, entry(url, ""));
+                    oracle.put(number, url);
+                    while (oracle.size() > capacity) {
+                        oracle.pollFirstEntry();
+                    }
+                }
+                if (i == 1_000) {
+                    journal.clear();
+                    oracle.clear();
+                }
+            }
+            assertThat(urls(journal)).as("capacity %d", capacity).containsExactlyElementsOf(oracle.values());
+        }
+    }
 }
