@@ -41,14 +41,7 @@ final class ApiDescription {
         resolved.setResolve(true);
         resolved.setResolveFully(true);
         this.check = new RequestCheck(new OpenApiLoader().loadApi(SpecSource.inline(withoutHeaders(json)), List.of(),
-                resolved), StubHandler.API_BASE, LevelResolver.create()
-                        // authentication is the Authenticator's job: it runs first and answers 401 itself
-                        .withLevel("validation.request.parameter.header.missing", ValidationReport.Level.IGNORE)
-                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
-                        // like the API, unknown body fields are ignored (the stub stores only described ones)
-                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                        .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
-                        .build());
+                resolved), StubHandler.API_BASE, levels());
         warmUp();
     }
 
@@ -90,6 +83,18 @@ final class ApiDescription {
         return operations;
     }
 
+    /** Which of the validator's findings the stub does not report. */
+    static LevelResolver levels() {
+        return LevelResolver.create()
+                // authentication is the Authenticator's job: it runs first and answers 401 itself
+                .withLevel("validation.request.parameter.header.missing", ValidationReport.Level.IGNORE)
+                .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                // like the API, unknown body fields are ignored (the stub stores only described ones)
+                .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
+                .build();
+    }
+
     /** The description's request checks, shared: the validator is thread-safe. */
     RequestCheck check() {
         return check;
@@ -100,7 +105,7 @@ final class ApiDescription {
      * checked x-api-key, x-timestamp, x-nonce and x-sign already, and skipping them saves a tenth
      * of the validation's time.
      */
-    private static String withoutHeaders(String json) {
+    static String withoutHeaders(String json) {
         try {
             ObjectMapper mapper = new ObjectMapper();
             JsonNode root = mapper.readTree(json);

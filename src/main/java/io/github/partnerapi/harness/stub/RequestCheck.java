@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.atlassian.oai.validator.schema.ValidationConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -54,7 +55,7 @@ final class RequestCheck {
     RequestCheck(OpenAPI api, String base, LevelResolver levels) {
         this.base = base;
         MessageResolver messages = new MessageResolver(levels);
-        this.schemas = new SchemaValidator(api, messages);
+        this.schemas = new SchemaValidator(api, messages, SchemaFactory::create, new ValidationConfiguration());
         this.requests = new RequestValidator(schemas, messages, api, List.of());
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
                 operations.put(method.name() + ' ' + template, new Prepared(new ApiPathImpl(template, base), method,
