@@ -1,10 +1,12 @@
 package io.github.partnerapi.harness.stub;
 
-import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.OpenApiInteractionValidator.SpecSource;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.util.OpenApiLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,21 +32,16 @@ final class ApiDescription {
 
     private final String json;
     private final List<Operation> operations;
-    private final OpenApiInteractionValidator validator;
+    private final RequestCheck check;
 
     private ApiDescription(String json) {
         this.json = json;
         this.operations = List.copyOf(operations(json));
-        this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(withoutHeaders(json))
-                .withLevelResolver(LevelResolver.create()
-                        // authentication is the Authenticator's job: it runs first and answers 401 itself
-                        .withLevel("validation.request.parameter.header.missing", ValidationReport.Level.IGNORE)
-                        .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
-                        // like the API, unknown body fields are ignored (the stub stores only described ones)
-                        .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
-                        .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
-                        .build())
-                .build();
+        ParseOptions resolved = new ParseOptions();
+        resolved.setResolve(true);
+        resolved.setResolveFully(true);
+        this.check = new RequestCheck(new OpenApiLoader().loadApi(SpecSource.inline(withoutHeaders(json)), List.of(),
+                resolved), StubHandler.API_BASE, levels());
         warmUp();
     }
 
@@ -60,8 +57,7 @@ final class ApiDescription {
             JsonNode body = root.path("paths").path(operation.template()).path(operation.method().toLowerCase(Locale.ROOT))
                     .path("requestBody").path("content").path("application/json").path("schema").path("$ref");
             JsonNode example = body.isMissingNode() ? null : root.at(body.asText().substring(1)).path("example");
-            new RequestCheck(validator, false).problem(operation.method(),
-                    StubHandler.API_BASE + operation.template(), Map.of(), example);
+            check.problem(operation, StubHandler.API_BASE + operation.template(), Map.of(), example);
         }
     }
 
@@ -87,8 +83,21 @@ final class ApiDescription {
         return operations;
     }
 
-    OpenApiInteractionValidator validator() {
-        return validator;
+    /** Which of the validator's findings the stub does not report. */
+    static LevelResolver levels() {
+        return LevelResolver.create()
+                // authentication is the Authenticator's job: it runs first and answers 401 itself
+                .withLevel("validation.request.parameter.header.missing", ValidationReport.Level.IGNORE)
+                .withLevel("validation.request.security.missing", ValidationReport.Level.IGNORE)
+                // like the API, unknown body fields are ignored (the stub stores only described ones)
+                .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
+                .build();
+    }
+
+    /** The description's request checks, shared: the validator is thread-safe. */
+    RequestCheck check() {
+        return check;
     }
 
     /**
@@ -96,7 +105,7 @@ final class ApiDescription {
      * checked x-api-key, x-timestamp, x-nonce and x-sign already, and skipping them saves a tenth
      * of the validation's time.
      */
-    private static String withoutHeaders(String json) {
+    static String withoutHeaders(String json) {
         try {
             ObjectMapper mapper = new ObjectMapper();
             JsonNode root = mapper.readTree(json);

@@ -21,16 +21,14 @@ final class PartnerApiRoutes {
     private final Map<String, Handler> handlers = new HashMap<>();
 
     /**
-     * Validating, with verdicts on body-less requests memoised. For benchmarks only, the system
-     * property {@code partnerapi.stub.validation} set to {@code false} skips validation and set to
-     * {@code uncached} validates every request afresh (bench/wrk-stub.sh measures their cost so).
+     * Validating every request. For benchmarks only, the system property
+     * {@code partnerapi.stub.validation=false} skips validation (bench/wrk-stub.sh measures its cost so).
      */
     PartnerApiRoutes(CompanyStore store) {
         ApiDescription description = ApiDescription.get();
-        String validation = System.getProperty("partnerapi.stub.validation", "");
         this.router = new OperationRouter(description.operations());
-        this.check = new RequestCheck(description.validator(), !validation.equals("uncached"));
-        this.validate = !validation.equals("false");
+        this.check = description.check();
+        this.validate = !"false".equals(System.getProperty("partnerapi.stub.validation"));
         CoreClientStore clients = new CoreClientStore(store.limits);
         new Companies(store).register(handlers);
         new TrustedParties(store).register(handlers);
@@ -73,7 +71,7 @@ final class PartnerApiRoutes {
         }
         Map<String, List<String>> query = Query.parse(rawQuery);
         if (validate) {
-            Optional<String> problem = check.problem(method, StubHandler.API_BASE + path, query, parsed.node());
+            Optional<String> problem = check.problem(match.operation(), StubHandler.API_BASE + path, query, parsed.node());
             if (problem.isPresent()) {
                 return StubResponse.badRequest(problem.get());
             }

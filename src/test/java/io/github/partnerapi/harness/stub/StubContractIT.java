@@ -77,7 +77,9 @@ class StubContractIT {
         Map<String, Operation> operations = operations();
         assertThat(ContractDriver.ORDER).hasSize(52).containsExactlyInAnyOrderElementsOf(operations.keySet());
         ContractDriver driver = new ContractDriver(client);
-        OpenApiInteractionValidator validator = ApiDescription.get().validator();
+        // the library's whole validator (its own path search), not the stub's request check
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForInlineApiSpecification(ApiDescription.get().json()).build();
         return ContractDriver.ORDER.stream().map(operations::get).map(op -> DynamicTest.dynamicTest(
                 op.method() + " " + op.template() + " (" + op.id() + ")", () -> {
                     Exchange exchange = driver.send(op.id(), op.method(), op.template(), example(description, op));
