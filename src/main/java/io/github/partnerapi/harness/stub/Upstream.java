@@ -25,6 +25,7 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Forwards requests to the upstream with Jetty's HTTP client, over a pool of kept-alive HTTP/1.1
@@ -70,7 +71,11 @@ final class Upstream implements AutoCloseable {
         connector.setExecutor(threads);
         connector.setSslContextFactory(ssl);
         connector.setConnectTimeout(connectTimeout);
+        // daemon threads only (the client's default scheduler is not): an unclosed proxy does not keep the JVM alive
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("verifying-proxy-client-scheduler", true);
+        connector.setScheduler(scheduler);
         HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        http.setScheduler(scheduler);
         http.setMaxConnectionsPerDestination(maxConnections);
         http.setMaxRequestsQueuedPerDestination(4 * maxConnections);
         http.setFollowRedirects(false);

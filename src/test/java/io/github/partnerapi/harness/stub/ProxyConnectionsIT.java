@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,6 +177,21 @@ class ProxyConnectionsIT {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("abcdef");
         }
+    }
+
+    @Test
+    void aProxyNeverClosedDoesNotKeepItsJvmAlive() throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), UnclosedProxyMain.class.getName())
+                .redirectErrorStream(true).start();
+        boolean exited = child.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            child.destroyForcibly();
+        }
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(exited).as("the JVM exited after main returned: " + output).isTrue();
+        assertThat(output.strip()).endsWith("502");
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
