@@ -8,7 +8,6 @@ import static io.github.partnerapi.harness.stub.ProxyClient.signed;
 import static io.github.partnerapi.harness.stub.ProxyClient.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.github.partnerapi.harness.testing.RecordingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +66,7 @@ class ProxyConnectionsIT {
         try (socket) {
             InputStream in = socket.getInputStream();
             String head;
-            while ((head = readHead(in)) != null) { // the test's requests have no body
+            while ((head = RecordingServer.readHead(in)) != null) { // the test's requests have no body
                 heads.add(head);
                 answer.write(head, socket.getOutputStream());
                 socket.getOutputStream().flush();
@@ -200,19 +200,5 @@ class ProxyConnectionsIT {
             Thread.sleep(10);
         }
         assertThat(condition.getAsBoolean()).as("waited 30 s").isTrue();
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.write(b);
-            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-            if (matched == 4) {
-                return head.toString(StandardCharsets.ISO_8859_1);
-            }
-        }
-        return null;
     }
 }
