@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
@@ -36,6 +37,9 @@ final class UpstreamRelay extends Callback.Completable implements org.eclipse.je
     private final Upstream upstream;
     private final Outcome outcome;
     private final AtomicInteger state = new AtomicInteger(WAITING);
+    /** Body bytes still to come by the upstream's Content-Length, or -1 when it gave none. */
+    private long remaining = -1;
+    private boolean lastWritten;
 
     UpstreamRelay(Response response, Callback callback, String verdictHeader, Upstream upstream, Outcome outcome) {
         this.response = response;
@@ -55,6 +59,7 @@ final class UpstreamRelay extends Callback.Completable implements org.eclipse.je
             }
         }
         response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
+        remaining = answer.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
     }
 
     @Override
@@ -63,19 +68,28 @@ final class UpstreamRelay extends Callback.Completable implements org.eclipse.je
             answer.abort(new IllegalStateException("the answer was refused"));
             return;
         }
+        // the chunk that completes a known length is written as the last: one write less per answer
+        boolean last = remaining >= 0 && (remaining -= chunk.remaining()) <= 0;
+        lastWritten |= last;
         chunk.retain();
-        response.write(false, chunk.getByteBuffer(), Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
+        response.write(last, chunk.getByteBuffer(), Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
             chunk.release();
+            if (last) {
+                succeeded();
+            }
             demander.run();
         }, failure -> {
             chunk.release();
+            if (last) {
+                failed(failure);
+            }
             answer.abort(failure); // the client is gone: stop reading from the upstream
         }));
     }
 
     @Override
     public void onSuccess(org.eclipse.jetty.client.Response answer) {
-        if (relaying(answer)) {
+        if (relaying(answer) && !lastWritten) {
             response.write(true, BufferUtil.EMPTY_BUFFER, this);
         }
     }
