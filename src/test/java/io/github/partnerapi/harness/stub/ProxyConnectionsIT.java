@@ -164,18 +164,19 @@ class ProxyConnectionsIT {
     @Test
     void anAnswerTrickledFasterThanTheTimeoutIsRelayedWholeEvenWhenItTakesLonger() throws Exception {
         startUpstream((head, out) -> {
-            out.write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            for (char c : "abcdef".toCharArray()) {
+            // pauses of 250 ms, 2.5 s in all: far apart from the 2 s timeout either way, on a loaded machine too
+            out.write("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (char c : "abcdefghij".toCharArray()) {
                 out.flush();
-                Thread.sleep(150);
+                Thread.sleep(250);
                 out.write(c);
             }
         });
-        try (VerifyingProxy proxy = proxy().upstreamTimeout(Duration.ofMillis(600)).build()) {
+        try (VerifyingProxy proxy = proxy().upstreamTimeout(Duration.ofMillis(2000)).build()) {
             HttpResponse<String> response = send(signed("GET", proxy.rootUri(), "/api/v1/p/assets", new byte[0]));
 
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("abcdef");
+            assertThat(response.body()).isEqualTo("abcdefghij");
         }
     }
 
