@@ -21,6 +21,8 @@
 #   (-Dpartnerapi.stub.validation=false), to measure what validation costs: SUMMARY strict/novalidation.
 # PROXY=1 adds the verifying proxy (proxy command, strict verdicts) in front of the sandbox stub, so that
 #   proxy/sandbox is requests/s through the proxy versus the stub directly; its verdicts are counted at the end.
+# OLD_PROXY_JAR=path/to/an-older/partnerapi-harness.jar (with PROXY=1) adds that jar's proxy (server "oldproxy")
+#   in front of the same sandbox stub, to measure a change of the proxy in the same run: SUMMARY proxy/oldproxy.
 # WIREMOCK_JAR=path/to/wiremock-standalone.jar adds a WireMock server answering the same routes with a
 #   fixed body, as a yardstick (get it with: mvn dependency:copy
 #   -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/wrk).
@@ -32,7 +34,8 @@ CONNECTIONS=${2:-64}
 ROUNDS=${3:-3}
 WORKLOAD=${WORKLOAD:-mixed}
 declare -A PORT=([strict]=${STRICT_PORT:-18181} [sandbox]=${SANDBOX_PORT:-18182} [wiremock]=${WIREMOCK_PORT:-18183}
-  [old]=${OLD_PORT:-18184} [proxy]=${PROXY_PORT:-18185} [novalidation]=${NOVALIDATION_PORT:-18186})
+  [old]=${OLD_PORT:-18184} [proxy]=${PROXY_PORT:-18185} [novalidation]=${NOVALIDATION_PORT:-18186}
+  [oldproxy]=${OLD_PROXY_PORT:-18187})
 SERVERS=(strict sandbox)
 JAR=target/partnerapi-harness.jar
 KEY=testdata/vectors/test-private-pkcs1.pem
@@ -97,9 +100,11 @@ start() { # server
     java -jar "$WIREMOCK_JAR" --port "${PORT[wiremock]}" --bind-address 127.0.0.1 --root-dir "$WORK/wiremock" \
       --disable-banner > "$WORK/$server.log" 2>&1 &
     ready='port:'
-  elif [ "$server" = proxy ]; then
+  elif [ "$server" = proxy ] || [ "$server" = oldproxy ]; then
+    local jar=$JAR
+    [ "$server" = oldproxy ] && jar=$OLD_PROXY_JAR
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -jar "$JAR" proxy --upstream "http://127.0.0.1:${PORT[sandbox]}" --port "${PORT[proxy]}" \
+    java ${JAVA_OPTS:-} -jar "$jar" proxy --upstream "http://127.0.0.1:${PORT[sandbox]}" --port "${PORT[$server]}" \
       --api-key "$API_KEY" --public-key "$PUBLIC" --signed-base-url "$BASE" > "$WORK/$server.log" 2>&1 &
     ready='^listening on'
   elif [ "$server" = old ]; then
@@ -125,7 +130,7 @@ start() { # server
 }
 
 stop_all() {
-  for server in strict sandbox wiremock old proxy novalidation; do
+  for server in strict sandbox wiremock old proxy novalidation oldproxy; do
     [ -f "$WORK/$server.pid" ] && kill "$(cat "$WORK/$server.pid")" 2>/dev/null || true
     rm -f "$WORK/$server.pid"
   done
@@ -152,6 +157,7 @@ run() { # label server requests-file expected-status seconds
 [ -n "${OLD_JAR:-}" ] && SERVERS+=(old)
 [ -n "${NOVALIDATION:-}" ] && SERVERS+=(novalidation)
 [ -n "${PROXY:-}" ] && SERVERS+=(proxy)
+[ -n "${PROXY:-}" ] && [ -n "${OLD_PROXY_JAR:-}" ] && SERVERS+=(oldproxy)
 write_requests
 for server in "${SERVERS[@]}"; do start "$server"; done
 echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD connections=$CONNECTIONS seconds=$SECONDS_PER_RUN"
@@ -189,6 +195,7 @@ awk -v verify="$(tr '\n' ' ' <<< "$VERIFY_PER_S")" '
     extra = cpu["strict"] / n["strict"] - cpu["sandbox"] / n["sandbox"]
     printf "SUMMARY strict_extra_cpu_us=%.1f openssl_verify_us=%.1f extra/openssl_verify=%.2f\n", extra, us, extra / us
     if (n["proxy"]) printf "SUMMARY proxy/sandbox=%.2f (requests/s through the proxy versus the sandbox stub directly)\n", rps["proxy"] / rps["sandbox"]
+    if (n["oldproxy"]) printf "SUMMARY oldproxy/sandbox=%.2f proxy/oldproxy=%.2f\n", rps["oldproxy"] / rps["sandbox"], rps["proxy"] / rps["oldproxy"]
   }
 ' "$WORK/results.txt"
 if [ -n "${PROXY:-}" ]; then # the proxy's verdicts on its last requests: all valid, or a signing mismatch shows

@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * The HTTP server under the stub (and any other local server of the harness, such as the verifying proxy):
@@ -67,7 +68,8 @@ final class JettyServer implements AutoCloseable {
         pool.setName("verifier-stub");
         pool.setDaemon(true);
         pool.setReservedThreads(0);
-        Server server = new Server(pool);
+        // daemon threads only, the scheduler's too: a stub or proxy left unclosed does not keep the JVM alive
+        Server server = new Server(pool, new ScheduledExecutorScheduler(pool.getName() + "-scheduler", true), null);
         ServerConnector connector = new ServerConnector(server, 1, 1, new RawRequestLine.Factory(configuration()));
         connector.setHost("127.0.0.1");
         connector.setPort(limits.port());

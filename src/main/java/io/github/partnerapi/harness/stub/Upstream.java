@@ -1,26 +1,38 @@
 package io.github.partnerapi.harness.stub;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * Forwards a request to the upstream with the JDK's HttpClient: same method, the raw target appended
- * to the upstream's origin, headers without hop-by-hop ones, {@code Host} the upstream's, the body
- * bytes unchanged; the answer's body is streamed back, and a stalled one is cut. Thread-safe.
+ * Forwards requests to the upstream with Jetty's HTTP client, over a pool of kept-alive HTTP/1.1
+ * connections: same method, the raw target appended to the upstream's origin, headers without hop-by-hop
+ * ones, {@code Host} the upstream's, the body bytes unchanged. Asynchronous: no thread waits for the
+ * upstream. Nothing is added (no {@code User-Agent}, {@code Accept-Encoding} or cookies of the client's
+ * own) and nothing is interpreted (no redirects followed, no content decoded, no authentication). Thread-safe.
  */
 final class Upstream implements AutoCloseable {
 
@@ -34,27 +46,68 @@ final class Upstream implements AutoCloseable {
     private final HttpClient client;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
-    private final StallWatch stalls;
 
-    Upstream(String origin, SSLContext tls, Duration connectTimeout, Duration responseTimeout) {
+    /**
+     * @param tls null for the JVM's trust store
+     * @param maxConnections connections kept to the upstream; requests beyond them wait in a queue
+     */
+    Upstream(String origin, SSLContext tls, Duration connectTimeout, Duration responseTimeout, int maxConnections) {
         this.origin = origin;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
-        this.stalls = new StallWatch(responseTimeout);
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout);
-        client = (tls == null ? builder : builder.sslContext(tls)).build();
+        this.client = start(client(tls, maxConnections));
     }
 
-    /** Why the upstream gave no answer, in one line that names it. */
+    private HttpClient client(SSLContext tls, int maxConnections) {
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, Math.min(64, maxConnections)), 2);
+        threads.setName("verifying-proxy-client");
+        threads.setDaemon(true);
+        SslContextFactory.Client ssl = new SslContextFactory.Client();
+        if (tls != null) {
+            ssl.setSslContext(tls);
+        }
+        ClientConnector connector = new ClientConnector();
+        connector.setSelectors(1);
+        connector.setExecutor(threads);
+        connector.setSslContextFactory(ssl);
+        connector.setConnectTimeout(connectTimeout);
+        // daemon threads only (the client's default scheduler is not): an unclosed proxy does not keep the JVM alive
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("verifying-proxy-client-scheduler", true);
+        connector.setScheduler(scheduler);
+        HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        http.setScheduler(scheduler);
+        http.setMaxConnectionsPerDestination(maxConnections);
+        http.setMaxRequestsQueuedPerDestination(4 * maxConnections);
+        http.setFollowRedirects(false);
+        http.setHttpCookieStore(new HttpCookieStore.Empty());
+        http.setUserAgentField(null);
+        http.setDefaultRequestContentType(null);
+        http.setIdleTimeout(responseTimeout.toMillis());
+        http.setMaxResponseHeadersSize(64 * 1024);
+        return http;
+    }
+
+    private HttpClient start(HttpClient http) {
+        try {
+            http.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the client for the upstream " + origin + ": " + e.getMessage(), e);
+        }
+        // after start: the defaults are installed then; a proxy decodes nothing and answers no challenge itself
+        http.getContentDecoderFactories().clear();
+        http.getProtocolHandlers().clear();
+        return http;
+    }
+
+    /** Why a request could not even be sent, in one line that names the upstream. */
     static final class Failure extends Exception {
         Failure(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    /** The upstream's status, headers and body stream. */
-    record Answer(int status, java.net.http.HttpHeaders headers, InputStream body) {
+    /** A request as the proxy received it; {@code body} is null when it had none (no length, no chunks). */
+    record Outgoing(String method, byte[] target, HttpFields headers, byte[] body) {
     }
 
     String origin() {
@@ -62,42 +115,40 @@ final class Upstream implements AutoCloseable {
     }
 
     /**
-     * Sends the request; the answer's body stream is cut (an {@link IOException} on read) when no byte
-     * arrives for the response timeout. {@code headers} are name-value pairs in the order received.
+     * Sends the request; {@code answer} hears the upstream's answer as it arrives, or its failure. The
+     * response timeout bounds the wait for the answer and every pause between two of its bytes.
      */
-    Answer send(String method, byte[] target, List<Map.Entry<String, String>> headers, byte[] body,
-            boolean hasBody) throws Failure {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(target)).timeout(responseTimeout)
-                .method(method, hasBody ? HttpRequest.BodyPublishers.ofByteArray(body) : HttpRequest.BodyPublishers.noBody());
-        Set<String> listedInConnection = connectionTokens(headers);
-        for (Map.Entry<String, String> header : headers) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name) && !SET_BY_CLIENT.contains(name) && !listedInConnection.contains(name)) {
-                request.header(header.getKey(), header.getValue());
-            }
-        }
+    void send(Outgoing outgoing, Response.Listener answer) throws Failure {
+        Request request;
         try {
-            HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            return new Answer(response.statusCode(), response.headers(), stalls.watch(response.body()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure("interrupted while waiting for the upstream " + origin, e);
-        } catch (IOException e) {
-            throw new Failure(reason(e), e);
+            request = client.newRequest(uri(outgoing.target())).method(outgoing.method())
+                    .idleTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IllegalArgumentException e) {
             throw new Failure("cannot forward this request to " + origin + ": " + e.getMessage(), e);
         }
+        Set<String> listed = connectionTokens(outgoing.headers());
+        request.headers(out -> {
+            for (HttpField field : outgoing.headers()) {
+                String name = field.getLowerCaseName();
+                if (!SET_BY_CLIENT.contains(name) && isEndToEnd(name, listed)) {
+                    out.add(field.getName(), field.getValue() == null ? "" : field.getValue());
+                }
+            }
+        });
+        if (outgoing.body() != null) {
+            request.body(new BytesRequestContent((String) null, outgoing.body()));
+        }
+        request.send(answer);
     }
 
     /**
-     * The origin and the target's bytes; a target the JDK client cannot send as it is (bytes over 0x7F,
-     * characters a URI refuses) is sent with just those bytes percent-encoded.
+     * The origin and the target's bytes; a target a URI cannot hold as it is (bytes over 0x7F, characters
+     * a URI refuses) is sent with just those bytes percent-encoded.
      */
     private URI uri(byte[] target) {
-        String ascii = new String(target, java.nio.charset.StandardCharsets.ISO_8859_1);
         if (TargetEncoding.isAscii(target)) {
             try {
-                return new URI(origin + ascii);
+                return new URI(origin + new String(target, StandardCharsets.ISO_8859_1));
             } catch (java.net.URISyntaxException e) {
                 // escaped below
             }
@@ -105,43 +156,59 @@ final class Upstream implements AutoCloseable {
         return URI.create(origin + TargetEncoding.escapeIllegal(target));
     }
 
-    static Set<String> connectionTokens(List<Map.Entry<String, String>> headers) {
-        java.util.HashSet<String> tokens = new java.util.HashSet<>();
-        for (Map.Entry<String, String> header : headers) {
-            if (header.getKey().equalsIgnoreCase("connection")) {
-                for (String token : header.getValue().split(",")) {
-                    tokens.add(token.trim().toLowerCase(Locale.ROOT));
-                }
+    /** The header names a {@code Connection} header lists, lower case: they are hop-by-hop too. */
+    static Set<String> connectionTokens(HttpFields fields) {
+        Set<String> tokens = new HashSet<>();
+        for (String value : fields.getValuesList("connection")) {
+            for (String token : value.split(",")) {
+                tokens.add(token.trim().toLowerCase(Locale.ROOT));
             }
         }
         return tokens;
     }
 
-    private String reason(IOException e) {
-        if (e instanceof HttpConnectTimeoutException) {
+    /** Whether a header (lower-case name) travels on: neither hop-by-hop nor listed in {@code Connection}. */
+    static boolean isEndToEnd(String lowerCaseName, Set<String> listedInConnection) {
+        return !HOP_BY_HOP.contains(lowerCaseName) && !listedInConnection.contains(lowerCaseName);
+    }
+
+    /** Why the upstream gave no (whole) answer, in one line that names it and no class name. */
+    String reason(Throwable failure) {
+        Throwable root = root(failure);
+        if (failure instanceof SocketTimeoutException || root instanceof SocketTimeoutException) {
             return "the upstream " + origin + " did not accept a connection within " + connectTimeout.toMillis() + " ms";
         }
-        if (e instanceof HttpTimeoutException) {
+        if (failure instanceof TimeoutException || root instanceof TimeoutException) {
             return "the upstream " + origin + " did not answer within " + responseTimeout.toMillis() + " ms";
         }
-        if (e instanceof ConnectException) {
+        if (failure instanceof ConnectException || root instanceof ConnectException) {
             return "cannot connect to the upstream " + origin + " (connection refused or unreachable)";
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (e instanceof SSLException || root instanceof java.security.cert.CertificateException
-                || root instanceof java.security.GeneralSecurityException) {
+        if (failure instanceof SSLException || root instanceof SSLException || root instanceof GeneralSecurityException) {
             return "TLS with the upstream " + origin + " failed: " + root.getMessage()
                     + " (for a private CA, give its certificate with --upstream-ca)";
         }
-        return "the upstream " + origin + " failed: " + (root.getMessage() == null ? root.getClass().getSimpleName()
+        if (failure instanceof RejectedExecutionException) {
+            return "too many requests are waiting for the upstream " + origin + " (" + failure.getMessage() + ")";
+        }
+        return "the upstream " + origin + " failed: " + (root.getMessage() == null ? "the connection broke"
                 : root.getMessage());
+    }
+
+    private static Throwable root(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     @Override
     public void close() {
-        stalls.close();
+        try {
+            client.stop();
+        } catch (Exception e) {
+            // stopping is best effort: the client's threads are daemons
+        }
     }
 }

@@ -32,7 +32,7 @@ public final class VerifyingProxy implements AutoCloseable {
         this.enforce = config.enforce;
         this.journal = new ProxyJournal(config.journalSize);
         this.upstream = new Upstream(config.upstream, UpstreamTls.context(config.upstreamCas), config.connectTimeout,
-                config.upstreamTimeout);
+                config.upstreamTimeout, config.threads);
         try {
             server = JettyServer.start(JettyServer.Limits.defaults(config.port, config.threads),
                     new ProxyHandler(authenticator, upstream, journal, config));

@@ -131,7 +131,7 @@ public final class VerifyingProxyBuilder {
         return this;
     }
 
-    /** How long connecting to the upstream, TLS handshake included, may take (default 10 s); then 502. */
+    /** How long opening a connection to the upstream may take (default 10 s); then 502. The TLS handshake after it is bounded by {@link #upstreamTimeout}. */
     public VerifyingProxyBuilder connectTimeout(Duration value) {
         this.connectTimeout = positive(value, "connectTimeout");
         return this;
@@ -161,7 +161,10 @@ public final class VerifyingProxyBuilder {
         return this;
     }
 
-    /** How many requests may be forwarded at once (default 256); each waits for the upstream on its own thread. */
+    /**
+     * How many requests may be forwarded at once (default 256): the proxy's request threads and its pool of
+     * kept-alive connections to the upstream; more wait in a queue (up to four times as many, then 502).
+     */
     public VerifyingProxyBuilder threads(int count) {
         if (count < 1 || count > 4096) {
             throw new IllegalArgumentException("threads must be 1 to 4096, got " + count);
