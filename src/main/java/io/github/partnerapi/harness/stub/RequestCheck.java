@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.interaction.request.RequestValidator;
 import com.atlassian.oai.validator.model.ApiOperation;
 import com.atlassian.oai.validator.model.ApiPath;
 import com.atlassian.oai.validator.model.ApiPathImpl;
+import com.atlassian.oai.validator.model.NormalisedPath;
 import com.atlassian.oai.validator.model.NormalisedPathImpl;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,12 @@ final class RequestCheck {
     private static final Pattern LONG_QUOTE = Pattern.compile("\"([^\"]{40})[^\"]{20,}\"");
     private static final Pattern PATH = Pattern.compile("^\\[Path '([^']*)'\\]\\s*");
 
-    /** One described operation, prepared once: its path, and the operation with and without its body. */
-    private record Prepared(ApiPath path, PathItem.HttpMethod method, Operation whole, Operation parametersOnly,
-            Schema<?> body) {
+    /**
+     * One described operation, prepared once: its path (and, for a path without parameters, the
+     * request's path, which is then always the same), and the operation with and without its body.
+     */
+    private record Prepared(ApiPath path, NormalisedPath fixed, PathItem.HttpMethod method, Operation whole,
+            Operation parametersOnly, Schema<?> body) {
     }
 
     private final String base;
@@ -58,8 +63,9 @@ final class RequestCheck {
         this.schemas = new SchemaValidator(api, messages, SchemaFactory::create, new ValidationConfiguration());
         this.requests = new RequestValidator(schemas, messages, api, List.of());
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operations.put(method.name() + ' ' + template, new Prepared(new ApiPathImpl(template, base), method,
-                        operation, withoutBody(operation), jsonSchema(operation)))));
+                operations.put(method.name() + ' ' + template, new Prepared(new ApiPathImpl(template, base),
+                        template.contains("{") ? null : new NormalisedPathImpl(base + template, base), method,
+                        forRequests(operation, true), forRequests(operation, false), jsonSchema(operation)))));
     }
 
     /** The reason a request to {@code operation} breaks the description, or empty when it fits. */
@@ -72,8 +78,9 @@ final class RequestCheck {
         SimpleRequest.Builder request = new SimpleRequest.Builder(operation.method(), fullPath);
         query.forEach(request::withQueryParam);
         // with a body, the operation without one: the body is checked below, and none is then "missing"
-        ApiOperation target = new ApiOperation(prepared.path(), new NormalisedPathImpl(fullPath, base),
-                prepared.method(), body == null ? prepared.whole() : prepared.parametersOnly());
+        NormalisedPath requestPath = prepared.fixed() != null ? prepared.fixed() : new NormalisedPathImpl(fullPath, base);
+        ApiOperation target = new ApiOperation(prepared.path(), requestPath, prepared.method(),
+                body == null ? prepared.whole() : prepared.parametersOnly());
         ValidationReport report = requests.validateRequest(request.build(), target);
         if (body != null && prepared.body() != null) {
             report = report.merge(schemas.validate(() -> body, prepared.body(), "request.body"));
@@ -84,9 +91,14 @@ final class RequestCheck {
                 .map(RequestCheck::reason);
     }
 
-    private static Operation withoutBody(Operation operation) {
+    /**
+     * What the validator reads of an operation to check a request: its parameters and (if wanted) its
+     * body. Not its security (the authenticator has answered that) nor its responses (read only to
+     * check an {@code Accept} header, which the stub does not pass on): both cost work per request.
+     */
+    private static Operation forRequests(Operation operation, boolean withBody) {
         return new Operation().operationId(operation.getOperationId()).parameters(operation.getParameters())
-                .responses(operation.getResponses()).security(operation.getSecurity()).servers(operation.getServers());
+                .requestBody(withBody ? operation.getRequestBody() : null).responses(new ApiResponses());
     }
 
     private static Schema<?> jsonSchema(Operation operation) {
