@@ -31,34 +31,37 @@ final class ApiDescription {
     }
 
     private final String json;
+    private final JsonNode root;
     private final List<Operation> operations;
     private final RequestCheck check;
 
     private ApiDescription(String json) {
         this.json = json;
-        this.operations = List.copyOf(operations(json));
+        this.root = parse(json);
+        this.operations = List.copyOf(operations(root));
         ParseOptions resolved = new ParseOptions();
         resolved.setResolve(true);
         resolved.setResolveFully(true);
-        this.check = new RequestCheck(new OpenApiLoader().loadApi(SpecSource.inline(withoutHeaders(json)), List.of(),
+        this.check = new RequestCheck(new OpenApiLoader().loadApi(SpecSource.inline(withoutHeaders()), List.of(),
                 resolved), StubHandler.API_BASE, levels());
         warmUp();
     }
 
     /** Validates each operation's example once, so that the first requests a test sends are not the slow ones. */
     private void warmUp() {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         for (Operation operation : operations) {
-            JsonNode body = root.path("paths").path(operation.template()).path(operation.method().toLowerCase(Locale.ROOT))
-                    .path("requestBody").path("content").path("application/json").path("schema").path("$ref");
-            JsonNode example = body.isMissingNode() ? null : root.at(body.asText().substring(1)).path("example");
-            check.problem(operation, StubHandler.API_BASE + operation.template(), Map.of(), example);
+            check.problem(operation, StubHandler.API_BASE + operation.template(), Map.of(), example(operation));
         }
+    }
+
+    /**
+     * The example of an operation's request body (its schema's {@code example}, missing when the
+     * schema has none), or null when the operation takes no body; a copy, free to change.
+     */
+    JsonNode example(Operation operation) {
+        String ref = root.path("paths").path(operation.template()).path(operation.method().toLowerCase(Locale.ROOT))
+                .path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText(null);
+        return ref == null ? null : root.at(ref.substring(1)).path("example").deepCopy();
     }
 
     /** The description on the class path, parsed on first use. */
@@ -105,22 +108,25 @@ final class ApiDescription {
      * checked x-api-key, x-timestamp, x-nonce and x-sign already, and skipping them saves a tenth
      * of the validation's time.
      */
-    static String withoutHeaders(String json) {
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            JsonNode root = mapper.readTree(json);
-            for (JsonNode path : root.path("paths")) {
-                for (JsonNode operation : path) {
-                    if (operation.path("parameters").isArray()) {
-                        for (Iterator<JsonNode> it = operation.path("parameters").elements(); it.hasNext(); ) {
-                            if (it.next().path("$ref").asText().startsWith("#/components/parameters/x-")) {
-                                it.remove();
-                            }
+    String withoutHeaders() {
+        JsonNode copy = root.deepCopy();
+        for (JsonNode path : copy.path("paths")) {
+            for (JsonNode operation : path) {
+                if (operation.path("parameters").isArray()) {
+                    for (Iterator<JsonNode> it = operation.path("parameters").elements(); it.hasNext(); ) {
+                        if (it.next().path("$ref").asText().startsWith("#/components/parameters/x-")) {
+                            it.remove();
                         }
                     }
                 }
             }
-            return mapper.writeValueAsString(root);
+        }
+        return copy.toString();
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return new ObjectMapper().readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException("the stub's OpenAPI description is not JSON: " + RESOURCE, e);
         }
@@ -137,13 +143,8 @@ final class ApiDescription {
         }
     }
 
-    private static List<Operation> operations(String json) {
-        JsonNode paths;
-        try {
-            paths = new ObjectMapper().readTree(json).path("paths");
-        } catch (IOException e) {
-            throw new UncheckedIOException("the stub's OpenAPI description is not JSON: " + RESOURCE, e);
-        }
+    private static List<Operation> operations(JsonNode root) {
+        JsonNode paths = root.path("paths");
         List<Operation> list = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
