@@ -1,6 +1,7 @@
 package io.github.partnerapi.harness.stub;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,7 +173,7 @@ final class CompanyStore {
     /** Companies whose name contains {@code query}, case-insensitively, oldest first. */
     List<Company> search(String query) {
         String needle = query.toLowerCase(Locale.ROOT);
-        List<Company> candidates = index.candidates(needle);
+        Collection<Company> candidates = index.candidates(needle);
         List<Company> matches = new ArrayList<>();
         for (Company company : candidates != null ? candidates : companies.values()) {
             if (company.searchKey.contains(needle) && companies.get(company.id) == company) {
@@ -180,17 +181,6 @@ final class CompanyStore {
             }
         }
         matches.sort(Comparator.comparingLong(c -> c.sequence));
-        // a company renamed while this search read the index can be listed under both names: list it once
-        matches.removeIf(new java.util.function.Predicate<Company>() {
-            private Company previous;
-
-            @Override
-            public boolean test(Company company) {
-                boolean repeated = company == previous;
-                previous = company;
-                return repeated;
-            }
-        });
         return matches;
     }
 

@@ -1,7 +1,8 @@
 package io.github.partnerapi.harness.stub;
 
 import io.github.partnerapi.harness.stub.CompanyStore.Company;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,11 +89,11 @@ final class NameIndex {
     }
 
     /**
-     * The companies indexed under a name that contains {@code needle} (a search that runs while
-     * companies change may include a company just renamed or evicted: callers check each), or null
-     * when the needle is shorter than a slice and every company has to be read.
+     * The companies indexed under a name that contains {@code needle}, each once (a search that runs
+     * while companies change may include a company just renamed or evicted: callers check each), or
+     * null when the needle is shorter than a slice and every company has to be read.
      */
-    List<Company> candidates(String needle) {
+    Collection<Company> candidates(String needle) {
         if (needle.length() < SLICE) {
             return null;
         }
@@ -106,7 +107,8 @@ final class NameIndex {
                 rarest = names;
             }
         }
-        List<Company> found = new ArrayList<>();
+        // a set: a company renamed while this runs can be read under its old name and its new one
+        Set<Company> found = new HashSet<>();
         for (String name : rarest) {
             Set<Company> named = name.contains(needle) ? byName.get(name) : null;
             if (named != null) {
