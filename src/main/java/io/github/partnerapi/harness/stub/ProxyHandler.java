@@ -133,9 +133,7 @@ final class ProxyHandler extends Handler.Abstract {
             upstream.send(new Upstream.Outgoing(sent.received().method(), sent.received().target(), headers,
                     hasBody ? sent.body() : null), relay);
         } catch (Upstream.Failure e) {
-            record(sent.received(), sent.url(), sent.verdict(), null, 502, e.getMessage());
-            response.getHeaders().put(ProxyVerdict.HEADER, sent.verdict().headerValue());
-            JettyServer.send(response, callback, StubResponse.error(502, "errBadGateway", e.getMessage()));
+            relay.refuse(e.getMessage());
         }
     }
 

@@ -104,15 +104,24 @@ final class UpstreamRelay extends Callback.Completable implements org.eclipse.je
                     callback.failed(failure);
                 }
             });
-        } else if (state.compareAndSet(WAITING, REFUSED)) {
-            String reason = upstream.reason(result.getFailure());
-            outcome.failed(reason);
-            response.reset();
-            response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
-            JettyServer.send(response, callback, StubResponse.error(502, "errBadGateway", reason));
-        } else {
+        } else if (!refuse(upstream.reason(result.getFailure()))) {
             callback.failed(result.getFailure());
         }
+    }
+
+    /**
+     * Answers the proxy's 502 JSON with {@code reason} when nothing of the upstream's answer has been
+     * relayed; false (and nothing done) once relaying has begun.
+     */
+    boolean refuse(String reason) {
+        if (!state.compareAndSet(WAITING, REFUSED)) {
+            return false;
+        }
+        outcome.failed(reason);
+        response.reset();
+        response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
+        JettyServer.send(response, callback, StubResponse.error(502, "errBadGateway", reason));
+        return true;
     }
 
     /** True once this answer is being relayed; the first call records the upstream's status. */
