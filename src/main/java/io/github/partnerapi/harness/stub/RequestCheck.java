@@ -54,6 +54,7 @@ final class RequestCheck {
     private final String base;
     private final RequestValidator requests;
     private final SchemaValidator schemas;
+    /** By operationId, which every described operation has ({@link ApiDescription.Operation#id()}). */
     private final Map<String, Prepared> operations = new HashMap<>();
 
     /** {@code api} as the validator's loader parsed it (references resolved); paths below {@code base}. */
@@ -63,7 +64,7 @@ final class RequestCheck {
         this.schemas = new SchemaValidator(api, messages, SchemaFactory::create, new ValidationConfiguration());
         this.requests = new RequestValidator(schemas, messages, api, List.of());
         api.getPaths().forEach((template, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operations.put(method.name() + ' ' + template, new Prepared(new ApiPathImpl(template, base),
+                operations.put(operation.getOperationId(), new Prepared(new ApiPathImpl(template, base),
                         template.contains("{") ? null : new NormalisedPathImpl(base + template, base), method,
                         forRequests(operation, true), forRequests(operation, false), jsonSchema(operation)))));
     }
@@ -71,7 +72,7 @@ final class RequestCheck {
     /** The reason a request to {@code operation} breaks the description, or empty when it fits. */
     Optional<String> problem(ApiDescription.Operation operation, String fullPath, Map<String, List<String>> query,
             JsonNode body) {
-        Prepared prepared = operations.get(operation.method() + ' ' + operation.template());
+        Prepared prepared = operations.get(operation.id());
         if (prepared == null) {
             throw new IllegalArgumentException("not in the description: " + operation);
         }
