@@ -6,21 +6,14 @@ import io.github.partnerapi.harness.catalogue.CaseResult;
 import io.github.partnerapi.harness.catalogue.CaseResult.Exchange;
 import io.github.partnerapi.harness.catalogue.CaseResult.Verdict;
 import io.github.partnerapi.harness.signing.VisibleBytes;
+import io.github.partnerapi.harness.testing.AllureMemory;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
-import io.qameta.allure.AllureResultsWriter;
 import io.qameta.allure.model.Attachment;
 import io.qameta.allure.model.TestResult;
-import io.qameta.allure.model.TestResultContainer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -29,30 +22,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 class AllureAttachmentsTest {
 
-    static final class MemoryWriter implements AllureResultsWriter {
-        final List<TestResult> results = new CopyOnWriteArrayList<>();
-        final Map<String, byte[]> files = new ConcurrentHashMap<>();
-
-        @Override
-        public void write(TestResult result) {
-            results.add(result);
-        }
-
-        @Override
-        public void write(TestResultContainer container) {
-        }
-
-        @Override
-        public void write(String source, InputStream content) {
-            try (content) {
-                files.put(source, content.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static TestResult recordCase(MemoryWriter writer, CaseResult result) {
+    private static TestResult recordCase(AllureMemory writer, CaseResult result) {
         AllureLifecycle original = Allure.getLifecycle();
         AllureLifecycle memory = new AllureLifecycle(writer);
         Allure.setLifecycle(memory);
@@ -81,7 +51,7 @@ class AllureAttachmentsTest {
 
     @Test
     void aCaseCarriesItsDescriptionAndAJsonBodyIsAttachedAsJson() {
-        MemoryWriter writer = new MemoryWriter();
+        AllureMemory writer = new AllureMemory();
         TestResult test = recordCase(writer, crlfCase("{\r\n\t\"name\": \"ACME\"\r\n}".getBytes(StandardCharsets.UTF_8),
                 "{\"code\":401,\"msg\":\"errPartnerAuth\",\"detail\":{\"reason\":\"signature\"}}"));
 
