@@ -22,8 +22,10 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -43,6 +45,8 @@ final class Upstream implements AutoCloseable {
     private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "expect");
 
     private final String origin;
+    /** The upstream's {@code Host}, given with each request: else the client builds a URI per request to find it. */
+    private final HttpField host;
     private final HttpClient client;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
@@ -53,6 +57,7 @@ final class Upstream implements AutoCloseable {
      */
     Upstream(String origin, SSLContext tls, Duration connectTimeout, Duration responseTimeout, int maxConnections) {
         this.origin = origin;
+        this.host = new HttpField(HttpHeader.HOST, URI.create(origin).getRawAuthority());
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
         this.client = start(client(tls, maxConnections));
@@ -74,7 +79,10 @@ final class Upstream implements AutoCloseable {
         // daemon threads only (the client's default scheduler is not): an unclosed proxy does not keep the JVM alive
         ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("verifying-proxy-client-scheduler", true);
         connector.setScheduler(scheduler);
-        HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+        // the listeners (UpstreamRelay) never block: the answer is relayed on the thread that read it, not handed to another
+        transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
+        HttpClient http = new HttpClient(transport);
         http.setScheduler(scheduler);
         http.setMaxConnectionsPerDestination(maxConnections);
         http.setMaxRequestsQueuedPerDestination(4 * maxConnections);
@@ -128,10 +136,11 @@ final class Upstream implements AutoCloseable {
         }
         Set<String> listed = connectionTokens(outgoing.headers());
         request.headers(out -> {
+            out.add(host);
             for (HttpField field : outgoing.headers()) {
                 String name = field.getLowerCaseName();
                 if (!SET_BY_CLIENT.contains(name) && isEndToEnd(name, listed)) {
-                    out.add(field.getName(), field.getValue() == null ? "" : field.getValue());
+                    out.add(field); // the field as parsed: no copy, no second lookup of its name
                 }
             }
         });
@@ -158,6 +167,9 @@ final class Upstream implements AutoCloseable {
 
     /** The header names a {@code Connection} header lists, lower case: they are hop-by-hop too. */
     static Set<String> connectionTokens(HttpFields fields) {
+        if (!fields.contains(HttpHeader.CONNECTION)) {
+            return Set.of(); // the usual case, without parsing a list
+        }
         Set<String> tokens = new HashSet<>();
         for (String value : fields.getValuesList("connection")) {
             for (String token : value.split(",")) {

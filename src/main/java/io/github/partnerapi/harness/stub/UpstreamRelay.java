@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.thread.Invocable;
  * (without hop-by-hop ones) plus the verdict header, then each chunk of the body once the client has taken
  * the one before. An upstream that fails before the first byte is relayed gets the proxy's 502 JSON with
  * the reason; one that fails later has the client's connection cut, the only honest signal left.
- * Completes as a {@link Callback} when the last write is done.
+ * Completes as a {@link Callback} when the last write is done. Its listener methods run on the client's I/O
+ * thread ({@link Upstream} declares them non-blocking), so they must never block: every write is asynchronous.
  */
 final class UpstreamRelay extends Callback.Completable implements org.eclipse.jetty.client.Response.Listener {
 
