@@ -143,6 +143,9 @@ cpu_ticks() { # pid -> user + system clock ticks used so far
 
 run() { # label server requests-file expected-status seconds
   local pid before line requests
+  # signed afresh for every run: a timestamp is valid for 300 s, and a long warm-up outlasts that (the sandbox
+  # would still answer 200, and the proxy's verdicts would then be `timestamp`, skipping the RSA verification)
+  write_requests
   pid=$(cat "$WORK/$2.pid")
   before=$(cpu_ticks "$pid")
   line=$(wrk -t2 -c"$CONNECTIONS" -d"$5"s --latency -s bench/stub.lua "http://127.0.0.1:${PORT[$2]}" -- "$WORK/$3" "$4" \
