@@ -93,14 +93,15 @@ final class ProxyHandler extends Handler.Abstract {
     }
 
     private void afterBody(Response response, Callback callback, StubHandler.Received received, Body body) {
-        String url = new String(urlBytes(received), StandardCharsets.UTF_8);
+        byte[] urlBytes = received.urlBytes(signedBaseUrl);
+        String url = new String(urlBytes, StandardCharsets.UTF_8);
         if (body.problem() != null) {
             record(received, url, "rejected", null, reasonOf(body.problem()), null, body.problem().status(), null);
             JettyServer.send(response, callback, body.problem());
             return;
         }
         ProxyVerdict verdict = ProxyVerdict.of(authenticator.authenticate(new Authenticator.Received(
-                received.headers()::get, url, urlBytes(received), body.bytes())));
+                received.headers()::get, url, urlBytes, body.bytes())));
         if (enforce && !verdict.valid()) {
             record(received, url, verdict, null, 401, null);
             response.getHeaders().put(ProxyVerdict.HEADER, verdict.headerValue());
@@ -135,15 +136,6 @@ final class ProxyHandler extends Handler.Abstract {
         } catch (Upstream.Failure e) {
             relay.refuse(e.getMessage());
         }
-    }
-
-    /** As the strict stub: {@code http://} + Host (or the signed base URL), then the target's bytes as received. */
-    private byte[] urlBytes(StubHandler.Received received) {
-        byte[] head = (signedBaseUrl != null ? signedBaseUrl : "http://" + received.host()).getBytes(StandardCharsets.UTF_8);
-        byte[] url = new byte[head.length + received.target().length];
-        System.arraycopy(head, 0, url, 0, head.length);
-        System.arraycopy(received.target(), 0, url, head.length, received.target().length);
-        return url;
     }
 
     /** The {@code detail.reason} of one of the stub's error answers. */

@@ -87,7 +87,7 @@ final class StubHandler extends Handler.Abstract {
         if (body.problem() != null) {
             return record(received, body, body.problem(), "rejected");
         }
-        byte[] urlBytes = urlBytes(received);
+        byte[] urlBytes = received.urlBytes(signedBaseUrl);
         String url = new String(urlBytes, StandardCharsets.UTF_8);
         AuthResult auth = authenticator.authenticate(new Authenticator.Received(received.headers()::get, url,
                 urlBytes, body.bytes()));
@@ -119,19 +119,9 @@ final class StubHandler extends Handler.Abstract {
 
     /** The URL as text, for the journal and explanations (bytes that are not UTF-8 shown as U+FFFD). */
     private String url(Received received) {
-        return new String(urlBytes(received), StandardCharsets.UTF_8);
+        return new String(received.urlBytes(signedBaseUrl), StandardCharsets.UTF_8);
     }
 
-    /** The URL whose bytes the signature must cover: scheme and host, then the target exactly as received. */
-    private byte[] urlBytes(Received received) {
-        String base = signedBaseUrl != null ? signedBaseUrl : "http://" + received.host();
-        byte[] head = base.getBytes(StandardCharsets.UTF_8);
-        byte[] target = received.target();
-        byte[] url = new byte[head.length + target.length];
-        System.arraycopy(head, 0, url, 0, head.length);
-        System.arraycopy(target, 0, url, head.length, target.length);
-        return url;
-    }
 
     private StubResponse journalResponse(String method) {
         if (!method.equals("GET")) {
@@ -184,6 +174,19 @@ final class StubHandler extends Handler.Abstract {
             }
             return new Received(request.getMethod(), target, q < 0 ? text : text.substring(0, q),
                     q < 0 ? "" : text.substring(q + 1), host, request.getHeaders(), request.getLength());
+        }
+
+        /**
+         * The URL whose bytes the signature must cover: scheme and host ({@code http://} + Host, or the signed
+         * base URL when given), then the target exactly as received.
+         */
+        byte[] urlBytes(String signedBaseUrl) {
+            String base = signedBaseUrl != null ? signedBaseUrl : "http://" + host;
+            byte[] head = base.getBytes(StandardCharsets.UTF_8);
+            byte[] url = new byte[head.length + target.length];
+            System.arraycopy(head, 0, url, 0, head.length);
+            System.arraycopy(target, 0, url, head.length, target.length);
+            return url;
         }
     }
 }
