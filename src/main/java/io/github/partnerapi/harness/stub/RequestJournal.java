@@ -25,9 +25,8 @@ final class RequestJournal {
     /**
      * The entries in verdict order, a ring from {@code head}: they arrive nearly in that order, so one is
      * put in place by shifting the few later ones, and the oldest leaves from the head (a TreeMap here
-     * had been a twentieth of the stub's CPU under load). Each kept with its size, estimated once.
+     * had been a twentieth of the stub's CPU under load). Each kept with its number and its size, estimated once.
      */
-    private long[] numbers = new long[0];
     private Kept[] kept = new Kept[0];
     private int head;
     private int count;
@@ -43,7 +42,7 @@ final class RequestJournal {
         return sequence.incrementAndGet();
     }
 
-    private record Kept(JournalEntry entry, long size) {
+    private record Kept(long number, JournalEntry entry, long size) {
     }
 
     void add(long verdictSequence, JournalEntry entry) {
@@ -52,16 +51,14 @@ final class RequestJournal {
             return;
         }
         synchronized (this) {
-            if (count == numbers.length) {
+            if (count == kept.length) {
                 grow();
             }
             int at = count;
-            for (; at > 0 && numbers[slot(at - 1)] > verdictSequence; at--) {
-                numbers[slot(at)] = numbers[slot(at - 1)];
+            for (; at > 0 && kept[slot(at - 1)].number() > verdictSequence; at--) {
                 kept[slot(at)] = kept[slot(at - 1)];
             }
-            numbers[slot(at)] = verdictSequence;
-            kept[slot(at)] = new Kept(entry, size);
+            kept[slot(at)] = new Kept(verdictSequence, entry, size);
             count++;
             bytes += size;
             while (count > capacity || bytes > byteBudget) {
@@ -74,19 +71,16 @@ final class RequestJournal {
     }
 
     private int slot(int index) {
-        return (head + index) % numbers.length;
+        return (head + index) % kept.length;
     }
 
     /** Room for one more (at most {@code capacity + 1}: the one beyond it is dropped at once). */
     private void grow() {
-        int length = (int) Math.min((long) capacity + 1, Math.max(16L, 2L * numbers.length));
-        long[] newNumbers = new long[length];
+        int length = (int) Math.min((long) capacity + 1, Math.max(16L, 2L * kept.length));
         Kept[] newKept = new Kept[length];
         for (int i = 0; i < count; i++) {
-            newNumbers[i] = numbers[slot(i)];
             newKept[i] = kept[slot(i)];
         }
-        numbers = newNumbers;
         kept = newKept;
         head = 0;
     }
@@ -100,7 +94,6 @@ final class RequestJournal {
     }
 
     synchronized void clear() {
-        numbers = new long[0];
         kept = new Kept[0];
         head = 0;
         count = 0;
