@@ -1,69 +1,104 @@
 package io.github.partnerapi.harness.stub;
 
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import org.eclipse.jetty.client.BytesRequestContent;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
-import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpGenerator;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.io.ssl.SslClientConnectionFactory;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
-import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * Forwards requests to the upstream with Jetty's HTTP client, over a pool of kept-alive HTTP/1.1
- * connections: same method, the raw target appended to the upstream's origin, headers without hop-by-hop
- * ones, {@code Host} the upstream's, the body bytes unchanged. Asynchronous: no thread waits for the
- * upstream. Nothing is added (no {@code User-Agent}, {@code Accept-Encoding} or cookies of the client's
- * own) and nothing is interpreted (no redirects followed, no content decoded, no authentication). Thread-safe.
+ * Forwards requests to the upstream over a pool of kept-alive HTTP/1.1 connections ({@link UpstreamConnection}),
+ * on Jetty's {@link ClientConnector} (its selector, timeouts and TLS): same method, the raw target appended to
+ * the upstream's origin, headers without hop-by-hop ones, {@code Host} the upstream's, the body bytes
+ * unchanged. The request's bytes are written as they are and the answer is parsed by Jetty's HTTP parser, with
+ * no client exchange built around them: a proxy sends what it received and interprets nothing (no redirects
+ * followed, no content decoded, no cookies, no authentication, no header of its own). Asynchronous: no thread
+ * waits for the upstream. Requests beyond the connections wait their turn in a bounded queue. Thread-safe.
  */
 final class Upstream implements AutoCloseable {
 
     /** RFC 9110 §7.6.1 hop-by-hop headers, never forwarded either way. */
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
-    /** Set by the client for the upstream ({@code Host}, {@code Content-Length}) or answered by the proxy. */
+    /** Set by the proxy for the upstream ({@code Host}, {@code Content-Length}) or answered by the proxy. */
     private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "expect");
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final String FIRST_EXCHANGE = Upstream.class.getName() + ".first";
 
     private final String origin;
-    /** The upstream's {@code Host}, given with each request: else the client builds a URI per request to find it. */
+    private final String hostName;
+    private final int port;
+    /** The upstream's {@code Host}, given with each request. */
     private final HttpField host;
-    private final HttpClient client;
+    private final ClientConnector connector;
+    private final ClientConnectionFactory connections;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final int maxConnections;
+    private final int maxQueued;
+    private final Deque<UpstreamConnection> idle = new ConcurrentLinkedDeque<>();
+    private final Queue<Exchange> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
 
     /**
      * @param tls null for the JVM's trust store
      * @param maxConnections connections kept to the upstream; requests beyond them wait in a queue
      */
     Upstream(String origin, SSLContext tls, Duration connectTimeout, Duration responseTimeout, int maxConnections) {
+        URI uri = URI.create(origin);
+        boolean secure = "https".equalsIgnoreCase(uri.getScheme());
         this.origin = origin;
-        this.host = new HttpField(HttpHeader.HOST, URI.create(origin).getRawAuthority());
+        this.hostName = uri.getHost();
+        this.port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
+        this.host = new HttpField(HttpHeader.HOST, uri.getRawAuthority());
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
-        this.client = start(client(tls, maxConnections));
+        this.maxConnections = maxConnections;
+        this.maxQueued = 4 * maxConnections;
+        this.connector = start(connector(tls, maxConnections));
+        ClientConnectionFactory http = (endPoint, context) ->
+                new UpstreamConnection(endPoint, this, (Exchange) context.get(FIRST_EXCHANGE), MAX_HEADER_BYTES);
+        this.connections = secure ? new SslClientConnectionFactory(connector.getSslContextFactory(),
+                connector.getByteBufferPool(), connector.getExecutor(), http) : http;
     }
 
-    private HttpClient client(SSLContext tls, int maxConnections) {
+    private ClientConnector connector(SSLContext tls, int maxConnections) {
         QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, Math.min(64, maxConnections)), 2);
         threads.setName("verifying-proxy-client");
         threads.setDaemon(true);
@@ -76,41 +111,25 @@ final class Upstream implements AutoCloseable {
         connector.setExecutor(threads);
         connector.setSslContextFactory(ssl);
         connector.setConnectTimeout(connectTimeout);
-        // daemon threads only (the client's default scheduler is not): an unclosed proxy does not keep the JVM alive
-        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler("verifying-proxy-client-scheduler", true);
-        connector.setScheduler(scheduler);
-        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
-        // the listeners (UpstreamRelay) never block: the answer is relayed on the thread that read it, not handed to another
-        transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
-        HttpClient http = new HttpClient(transport);
-        http.setScheduler(scheduler);
-        http.setMaxConnectionsPerDestination(maxConnections);
-        http.setMaxRequestsQueuedPerDestination(4 * maxConnections);
-        http.setFollowRedirects(false);
-        http.setHttpCookieStore(new HttpCookieStore.Empty());
-        http.setUserAgentField(null);
-        http.setDefaultRequestContentType(null);
-        http.setIdleTimeout(responseTimeout.toMillis());
-        http.setMaxResponseHeadersSize(64 * 1024);
-        return http;
+        connector.setIdleTimeout(responseTimeout);
+        // daemon threads only (the connector's default scheduler is not): an unclosed proxy does not keep the JVM alive
+        connector.setScheduler(new ScheduledExecutorScheduler("verifying-proxy-client-scheduler", true));
+        return connector;
     }
 
-    private HttpClient start(HttpClient http) {
+    private ClientConnector start(ClientConnector connector) {
         try {
-            http.start();
+            connector.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the client for the upstream " + origin + ": " + e.getMessage(), e);
         }
-        // after start: the defaults are installed then; a proxy decodes nothing and answers no challenge itself
-        http.getContentDecoderFactories().clear();
-        http.getProtocolHandlers().clear();
-        return http;
+        return connector;
     }
 
     /** Why a request could not even be sent, in one line that names the upstream. */
     static final class Failure extends Exception {
-        Failure(String message, Throwable cause) {
-            super(message, cause);
+        Failure(String message) {
+            super(message);
         }
     }
 
@@ -118,51 +137,217 @@ final class Upstream implements AutoCloseable {
     record Outgoing(String method, byte[] target, HttpFields headers, byte[] body) {
     }
 
+    /**
+     * Hears one upstream answer as it arrives, on the thread that read it, so it must never block: the status
+     * and headers, each piece of the body (the next is read once {@code demand} succeeds; the piece is valid
+     * until then), then success or the failure.
+     */
+    interface Answer {
+        void onHeaders(int status, HttpFields headers);
+
+        void onContent(ByteBuffer piece, Callback demand);
+
+        void onSuccess();
+
+        void onFailure(Throwable failure);
+    }
+
+    /** One request and its answer's listener; ends once, in success or failure. */
+    static final class Exchange {
+        private final ByteBuffer[] request;
+        private final boolean head;
+        private final Answer answer;
+        /** The request written and the answer read: the connection is free when both are done. */
+        private final AtomicInteger steps = new AtomicInteger(2);
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        Exchange(ByteBuffer[] request, boolean head, Answer answer) {
+            this.request = request;
+            this.head = head;
+            this.answer = answer;
+        }
+
+        ByteBuffer[] requestBuffers() {
+            return request;
+        }
+
+        boolean head() {
+            return head;
+        }
+
+        Answer answer() {
+            return answer;
+        }
+
+        /** True when the answer was read already: the connection is free. */
+        boolean requestWritten() {
+            return steps.decrementAndGet() == 0;
+        }
+
+        /** True when the request was written already: the connection is free. */
+        boolean responseRead() {
+            return steps.decrementAndGet() == 0;
+        }
+
+        void succeed() {
+            if (ended.compareAndSet(false, true)) {
+                answer.onSuccess();
+            }
+        }
+
+        void fail(Throwable failure) {
+            if (ended.compareAndSet(false, true)) {
+                answer.onFailure(failure);
+            }
+        }
+    }
+
     String origin() {
         return origin;
+    }
+
+    Executor executor() {
+        return connector.getExecutor();
     }
 
     /**
      * Sends the request; {@code answer} hears the upstream's answer as it arrives, or its failure. The
      * response timeout bounds the wait for the answer and every pause between two of its bytes.
      */
-    void send(Outgoing outgoing, Response.Listener answer) throws Failure {
-        Request request;
-        try {
-            request = client.newRequest(uri(outgoing.target())).method(outgoing.method())
-                    .idleTimeout(responseTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (IllegalArgumentException e) {
-            throw new Failure("cannot forward this request to " + origin + ": " + e.getMessage(), e);
-        }
-        Set<String> listed = connectionTokens(outgoing.headers());
-        request.headers(out -> {
-            out.add(host);
-            for (HttpField field : outgoing.headers()) {
-                String name = field.getLowerCaseName();
-                if (!SET_BY_CLIENT.contains(name) && isEndToEnd(name, listed)) {
-                    out.add(field); // the field as parsed: no copy, no second lookup of its name
-                }
+    void send(Outgoing outgoing, Answer answer) throws Failure {
+        ByteBuffer head = head(outgoing);
+        ByteBuffer[] request = outgoing.body() == null ? new ByteBuffer[] {head}
+                : new ByteBuffer[] {head, ByteBuffer.wrap(outgoing.body())};
+        Exchange exchange = new Exchange(request, outgoing.method().equals("HEAD"), answer);
+        UpstreamConnection connection;
+        while ((connection = idle.pollFirst()) != null) {
+            if (connection.isOpen()) {
+                connection.send(exchange);
+                return;
             }
-        });
-        if (outgoing.body() != null) {
-            request.body(new BytesRequestContent((String) null, outgoing.body()));
         }
-        request.send(answer);
+        if (reserve()) {
+            connect(exchange);
+            return;
+        }
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            throw new Failure("too many requests are waiting for the upstream " + origin + " (" + maxQueued
+                    + " already wait for one of its " + maxConnections + " connections)");
+        }
+        waiting.add(exchange);
+        drain(); // a connection may have come free meanwhile
     }
 
     /**
-     * The origin and the target's bytes; a target a URI cannot hold as it is (bytes over 0x7F, characters
-     * a URI refuses) is sent with just those bytes percent-encoded.
+     * The request line and headers as they go on the wire: the target as received when it is printable
+     * ASCII, else with the bytes a request target cannot hold percent-encoded.
      */
-    private URI uri(byte[] target) {
-        if (TargetEncoding.isAscii(target)) {
-            try {
-                return new URI(origin + new String(target, StandardCharsets.ISO_8859_1));
-            } catch (java.net.URISyntaxException e) {
-                // escaped below
+    private ByteBuffer head(Outgoing outgoing) {
+        byte[] target = TargetEncoding.isAscii(outgoing.target()) ? outgoing.target()
+                : TargetEncoding.escapeIllegal(outgoing.target()).getBytes(StandardCharsets.US_ASCII);
+        Set<String> listed = connectionTokens(outgoing.headers());
+        int size = outgoing.method().length() + target.length + 64 + host.getValue().length();
+        for (HttpField field : outgoing.headers()) {
+            size += field.getName().length() + field.getValue().length() + 4;
+        }
+        ByteBuffer head = BufferUtil.allocate(size);
+        int start = BufferUtil.flipToFill(head);
+        head.put(outgoing.method().getBytes(StandardCharsets.ISO_8859_1)).put((byte) ' ').put(target)
+                .put(" HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+        HttpGenerator.putTo(host, head);
+        for (HttpField field : outgoing.headers()) {
+            String name = field.getLowerCaseName();
+            if (!SET_BY_CLIENT.contains(name) && isEndToEnd(name, listed)) {
+                HttpGenerator.putTo(field, head);
             }
         }
-        return URI.create(origin + TargetEncoding.escapeIllegal(target));
+        if (outgoing.body() != null) {
+            head.put(("Content-Length: " + outgoing.body().length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        BufferUtil.putCRLF(head);
+        BufferUtil.flipToFlush(head, start);
+        return head;
+    }
+
+    private boolean reserve() {
+        int now;
+        do {
+            now = open.get();
+            if (now >= maxConnections) {
+                return false;
+            }
+        } while (!open.compareAndSet(now, now + 1));
+        return true;
+    }
+
+    /** Opens a connection (already counted) whose first exchange is {@code first}. */
+    private void connect(Exchange first) {
+        Map<String, Object> context = new HashMap<>();
+        context.put(Transport.CONTEXT_KEY, Transport.TCP_IP);
+        context.put(ClientConnectionFactory.CONTEXT_KEY, connections);
+        context.put(FIRST_EXCHANGE, first);
+        context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, Promise.from(opened -> { }, failure -> {
+            open.decrementAndGet();
+            first.fail(failure);
+            drain();
+        }));
+        connector.connect(new InetSocketAddress(hostName, port), context); // failures go to the promise
+    }
+
+    /** An exchange is over and {@code connection} may carry the next: a waiting one, else it waits in the pool. */
+    void release(UpstreamConnection connection) {
+        if (!connection.isOpen()) {
+            return;
+        }
+        Exchange next = next();
+        if (next != null) {
+            connection.send(next);
+            return;
+        }
+        idle.addFirst(connection); // most recently used first: its buffers are the warmest
+        drain();
+    }
+
+    void closed(UpstreamConnection connection) {
+        idle.remove(connection);
+        open.decrementAndGet();
+        drain();
+    }
+
+    /** Gives waiting exchanges the connections that are free, or new ones up to the limit. */
+    private void drain() {
+        while (queued.get() > 0) {
+            UpstreamConnection connection = idle.pollFirst();
+            if (connection != null && !connection.isOpen()) {
+                continue;
+            }
+            if (connection == null && !reserve()) {
+                return;
+            }
+            Exchange next = next();
+            if (next == null) {
+                if (connection != null) {
+                    idle.addFirst(connection);
+                } else {
+                    open.decrementAndGet();
+                }
+                return;
+            }
+            if (connection != null) {
+                connection.send(next);
+            } else {
+                connect(next);
+            }
+        }
+    }
+
+    private Exchange next() {
+        Exchange next = waiting.poll();
+        if (next != null) {
+            queued.decrementAndGet();
+        }
+        return next;
     }
 
     /** The header names a {@code Connection} header lists, lower case: they are hop-by-hop too. */
@@ -200,8 +385,8 @@ final class Upstream implements AutoCloseable {
             return "TLS with the upstream " + origin + " failed: " + root.getMessage()
                     + " (for a private CA, give its certificate with --upstream-ca)";
         }
-        if (failure instanceof RejectedExecutionException) {
-            return "too many requests are waiting for the upstream " + origin + " (" + failure.getMessage() + ")";
+        if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
+            return "cannot resolve the upstream's host " + hostName + " (" + origin + ")";
         }
         return "the upstream " + origin + " failed: " + (root.getMessage() == null ? "the connection broke"
                 : root.getMessage());
@@ -218,9 +403,13 @@ final class Upstream implements AutoCloseable {
     @Override
     public void close() {
         try {
-            client.stop();
+            connector.stop();
         } catch (Exception e) {
-            // stopping is best effort: the client's threads are daemons
+            // stopping is best effort: the connector's threads are daemons
+        }
+        Exchange left;
+        while ((left = next()) != null) {
+            left.fail(new ClosedChannelException());
         }
     }
 }

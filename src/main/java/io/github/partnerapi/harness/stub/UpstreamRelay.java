@@ -2,10 +2,10 @@ package io.github.partnerapi.harness.stub;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.client.Result;
+import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
@@ -17,9 +17,9 @@ import org.eclipse.jetty.util.thread.Invocable;
  * the one before. An upstream that fails before the first byte is relayed gets the proxy's 502 JSON with
  * the reason; one that fails later has the client's connection cut, the only honest signal left.
  * Completes as a {@link Callback} when the last write is done. Its listener methods run on the client's I/O
- * thread ({@link Upstream} declares them non-blocking), so they must never block: every write is asynchronous.
+ * thread ({@link UpstreamConnection}), so they must never block: every write is asynchronous.
  */
-final class UpstreamRelay extends Callback.Completable implements org.eclipse.jetty.client.Response.Listener {
+final class UpstreamRelay extends Callback.Completable implements Upstream.Answer {
 
     /** Where the outcome goes: the upstream's status when relaying starts, or why there is no answer. */
     interface Outcome {
@@ -51,62 +51,59 @@ final class UpstreamRelay extends Callback.Completable implements org.eclipse.je
     }
 
     @Override
-    public void onHeaders(org.eclipse.jetty.client.Response answer) {
-        response.setStatus(answer.getStatus());
-        Set<String> listed = Upstream.connectionTokens(answer.getHeaders());
-        for (HttpField field : answer.getHeaders()) {
+    public void onHeaders(int status, HttpFields headers) {
+        response.setStatus(status);
+        Set<String> listed = Upstream.connectionTokens(headers);
+        for (HttpField field : headers) {
             if (Upstream.isEndToEnd(field.getLowerCaseName(), listed)) {
                 response.getHeaders().add(field);
             }
         }
         response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
-        remaining = answer.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+        remaining = headers.getLongField(HttpHeader.CONTENT_LENGTH);
+        relaying(status);
     }
 
     @Override
-    public void onContent(org.eclipse.jetty.client.Response answer, Content.Chunk chunk, Runnable demander) {
-        if (!relaying(answer)) {
-            answer.abort(new IllegalStateException("the answer was refused"));
+    public void onContent(ByteBuffer piece, Callback demand) {
+        if (state.get() != RELAYING) {
+            demand.failed(new IllegalStateException("the answer was refused"));
             return;
         }
-        // the chunk that completes a known length is written as the last: one write less per answer
-        boolean last = remaining >= 0 && (remaining -= chunk.remaining()) <= 0;
+        // the piece that completes a known length is written as the last: one write less per answer
+        boolean last = remaining >= 0 && (remaining -= piece.remaining()) <= 0;
         lastWritten |= last;
-        chunk.retain();
-        response.write(last, chunk.getByteBuffer(), Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
-            chunk.release();
+        response.write(last, piece, Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
             if (last) {
                 succeeded();
             }
-            demander.run();
+            demand.succeeded();
         }, failure -> {
-            chunk.release();
             if (last) {
                 failed(failure);
             }
-            answer.abort(failure); // the client is gone: stop reading from the upstream
+            demand.failed(failure); // the client is gone: stop reading from the upstream
         }));
     }
 
     @Override
-    public void onSuccess(org.eclipse.jetty.client.Response answer) {
-        if (relaying(answer) && !lastWritten) {
+    public void onSuccess() {
+        if (state.get() == RELAYING && !lastWritten) {
             response.write(true, BufferUtil.EMPTY_BUFFER, this);
         }
+        whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                callback.succeeded();
+            } else {
+                callback.failed(failure);
+            }
+        });
     }
 
     @Override
-    public void onComplete(Result result) {
-        if (result.isSucceeded()) {
-            whenComplete((ignored, failure) -> {
-                if (failure == null) {
-                    callback.succeeded();
-                } else {
-                    callback.failed(failure);
-                }
-            });
-        } else if (!refuse(upstream.reason(result.getFailure()))) {
-            callback.failed(result.getFailure());
+    public void onFailure(Throwable failure) {
+        if (!refuse(upstream.reason(failure))) {
+            callback.failed(failure);
         }
     }
 
@@ -125,12 +122,10 @@ final class UpstreamRelay extends Callback.Completable implements org.eclipse.je
         return true;
     }
 
-    /** True once this answer is being relayed; the first call records the upstream's status. */
-    private boolean relaying(org.eclipse.jetty.client.Response answer) {
+    /** Relaying begins with the upstream's status, unless the answer was refused already. */
+    private void relaying(int upstreamStatus) {
         if (state.compareAndSet(WAITING, RELAYING)) {
-            outcome.relayed(answer.getStatus());
-            return true;
+            outcome.relayed(upstreamStatus);
         }
-        return state.get() == RELAYING;
     }
 }

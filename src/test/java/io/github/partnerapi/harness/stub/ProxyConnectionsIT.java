@@ -9,25 +9,17 @@ import static io.github.partnerapi.harness.stub.ProxyClient.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import io.github.partnerapi.harness.testing.RecordingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,44 +28,10 @@ class ProxyConnectionsIT {
 
     private static final String OK = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
 
-    private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "scripted-upstream");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final List<String> heads = new CopyOnWriteArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private ServerSocket upstream;
+    private ScriptedUpstream upstream;
 
-    /** How the scripted upstream answers each request, given its head. */
-    private interface Answer {
-        void write(String head, OutputStream out) throws Exception;
-    }
-
-    private void startUpstream(Answer answer) throws IOException {
-        upstream = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.submit(() -> {
-            while (!upstream.isClosed()) {
-                Socket socket = upstream.accept();
-                connections.incrementAndGet();
-                threads.submit(() -> serve(socket, answer));
-            }
-            return null;
-        });
-    }
-
-    private void serve(Socket socket, Answer answer) {
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            String head;
-            while ((head = RecordingServer.readHead(in)) != null) { // the test's requests have no body
-                heads.add(head);
-                answer.write(head, socket.getOutputStream());
-                socket.getOutputStream().flush();
-            }
-        } catch (Exception e) {
-            // the proxy closed the connection, or the test is over
-        }
+    private void startUpstream(ScriptedUpstream.Answer answer) throws IOException {
+        upstream = new ScriptedUpstream(answer);
     }
 
     @AfterEach
@@ -81,11 +39,10 @@ class ProxyConnectionsIT {
         if (upstream != null) {
             upstream.close();
         }
-        threads.shutdownNow();
     }
 
     private VerifyingProxyBuilder proxy() {
-        return VerifyingProxy.builder().upstream("http://127.0.0.1:" + upstream.getLocalPort()).apiKey(API_KEY, PUBLIC_KEY);
+        return VerifyingProxy.builder().upstream(upstream.origin()).apiKey(API_KEY, PUBLIC_KEY);
     }
 
     @Test
@@ -98,8 +55,8 @@ class ProxyConnectionsIT {
                 assertThat(verdict(response)).isEqualTo("valid");
             }
         }
-        assertThat(heads).hasSize(5);
-        assertThat(connections.get()).as("connections the upstream accepted").isEqualTo(1);
+        assertThat(upstream.heads()).hasSize(5);
+        assertThat(upstream.connections()).as("connections the upstream accepted").isEqualTo(1);
     }
 
     @Test
@@ -116,11 +73,11 @@ class ProxyConnectionsIT {
                 String target = "/api/v1/p/assets?n=" + i;
                 answers.add(clients.submit(() -> send(signed("GET", proxy.rootUri(), target, new byte[0]))));
             }
-            waitFor(() -> heads.size() >= 2);
+            waitFor(() -> upstream.heads().size() >= 2);
             Thread.sleep(300); // a third connection, were the pool unbounded, would be open by now
 
-            assertThat(connections.get()).as("connections while the upstream holds its answers").isEqualTo(2);
-            assertThat(heads).hasSize(2);
+            assertThat(upstream.connections()).as("connections while the upstream holds its answers").isEqualTo(2);
+            assertThat(upstream.heads()).hasSize(2);
             release.countDown();
             for (Future<HttpResponse<String>> answer : answers) {
                 assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -128,8 +85,8 @@ class ProxyConnectionsIT {
         } finally {
             clients.shutdownNow();
         }
-        assertThat(heads).hasSize(6);
-        assertThat(connections.get()).isEqualTo(2);
+        assertThat(upstream.heads()).hasSize(6);
+        assertThat(upstream.connections()).isEqualTo(2);
     }
 
     @Test
@@ -152,8 +109,8 @@ class ProxyConnectionsIT {
                 assertThat(response.body()).isEqualTo(gzipped);
             }
         }
-        assertThat(heads).as("no request to /elsewhere").hasSize(2);
-        for (String head : heads) { // the JDK client's own User-Agent, once; nothing of Jetty's, no cookie echoed
+        assertThat(upstream.heads()).as("no request to /elsewhere").hasSize(2);
+        for (String head : upstream.heads()) { // the JDK client's own User-Agent, once; nothing of Jetty's, no cookie echoed
             String lower = head.toLowerCase(java.util.Locale.ROOT);
             assertThat(lower).doesNotContain("accept-encoding", "cookie", "jetty");
             assertThat(lower.split("\r\nuser-agent: ", -1)).as(head).hasSize(2);
