@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +33,7 @@ import org.eclipse.jetty.http.HttpGenerator;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Transport;
 import org.eclipse.jetty.io.ssl.SslClientConnectionFactory;
 import org.eclipse.jetty.util.BufferUtil;
@@ -160,6 +162,7 @@ final class Upstream implements AutoCloseable {
         /** The request written and the answer read: the connection is free when both are done. */
         private final AtomicInteger steps = new AtomicInteger(2);
         private final AtomicBoolean ended = new AtomicBoolean();
+        private final AtomicBoolean retried = new AtomicBoolean();
 
         Exchange(ByteBuffer[] request, boolean head, Answer answer) {
             this.request = request;
@@ -187,6 +190,18 @@ final class Upstream implements AutoCloseable {
         /** True when the request was written already: the connection is free. */
         boolean responseRead() {
             return steps.decrementAndGet() == 0;
+        }
+
+        /** True, once, when the exchange may be sent again from its first byte. */
+        boolean retry() {
+            if (ended.get() || !retried.compareAndSet(false, true)) {
+                return false;
+            }
+            steps.set(2);
+            for (ByteBuffer buffer : request) {
+                buffer.rewind();
+            }
+            return true;
         }
 
         void succeed() {
@@ -218,7 +233,11 @@ final class Upstream implements AutoCloseable {
         ByteBuffer head = head(outgoing);
         ByteBuffer[] request = outgoing.body() == null ? new ByteBuffer[] {head}
                 : new ByteBuffer[] {head, ByteBuffer.wrap(outgoing.body())};
-        Exchange exchange = new Exchange(request, outgoing.method().equals("HEAD"), answer);
+        dispatch(new Exchange(request, outgoing.method().equals("HEAD"), answer));
+    }
+
+    /** Sends on a free connection, else on a new one, else queues. */
+    private void dispatch(Exchange exchange) throws Failure {
         UpstreamConnection connection;
         while ((connection = idle.pollFirst()) != null) {
             if (connection.isOpen()) {
@@ -287,12 +306,31 @@ final class Upstream implements AutoCloseable {
         context.put(Transport.CONTEXT_KEY, Transport.TCP_IP);
         context.put(ClientConnectionFactory.CONTEXT_KEY, connections);
         context.put(FIRST_EXCHANGE, first);
-        context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, Promise.from(opened -> { }, failure -> {
+        Promise<Connection> promise = Promise.from(opened -> { }, failure -> {
             open.decrementAndGet();
             first.fail(failure);
             drain();
-        }));
-        connector.connect(new InetSocketAddress(hostName, port), context); // failures go to the promise
+        });
+        context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, promise);
+        try {
+            // on a pool thread: the host name is looked up afresh (blocking) for each new connection, never on an I/O thread
+            executor().execute(() -> connector.connect(new InetSocketAddress(hostName, port), context));
+        } catch (RejectedExecutionException e) {
+            promise.failed(e);
+        }
+    }
+
+    /** Sends {@code exchange} once more after {@code failure} of a kept-alive connection, else ends it with that. */
+    void retry(Exchange exchange, Throwable failure) {
+        if (!exchange.retry()) {
+            exchange.fail(failure);
+            return;
+        }
+        try {
+            dispatch(exchange);
+        } catch (Failure full) {
+            exchange.fail(failure);
+        }
     }
 
     /** An exchange is over and {@code connection} may carry the next: a waiting one, else it waits in the pool. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -40,8 +41,12 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     private final ByteBuffer buffer = BufferUtil.allocateDirect(BUFFER_SIZE);
     private final AtomicInteger demand = new AtomicInteger();
     private final Callback resume = Callback.from(this::resumed, this::aborted);
-    private volatile Upstream.Exchange exchange;
+    /** The exchange under way; whoever takes it out (completion or a failure) ends it, once. */
+    private final AtomicReference<Upstream.Exchange> exchange = new AtomicReference<>();
     private final Upstream.Exchange first;
+    /** An answer came on this connection before: a close before the next answer's first byte is worth one retry. */
+    private volatile boolean reused;
+    private volatile boolean answering;
     private int status;
     private HttpFields.Mutable headers;
     private boolean complete;
@@ -72,8 +77,9 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     void send(Upstream.Exchange next) {
         status = 0;
         closeAfter = false;
+        answering = false;
         parser.setHeadResponse(next.head());
-        exchange = next; // after the fields above: the thread that reads the answer sees them
+        exchange.set(next); // after the fields above: the thread that reads the answer sees them
         getEndPoint().write(Callback.from(() -> {
             if (next.requestWritten()) {
                 upstream.release(this);
@@ -101,18 +107,20 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
                 }
             }
         } catch (IOException | RuntimeException e) {
-            fail(exchange, e);
+            fail(exchange.get(), e);
         }
     }
 
     /** Reads more; false when there is nothing to read yet (now listening again) or the connection is done. */
     private boolean fill() throws IOException {
-        if (!buffer.hasRemaining()) {
+        if (buffer.hasRemaining()) {
+            BufferUtil.compact(buffer);
+        } else {
             BufferUtil.clear(buffer);
         }
         int filled = getEndPoint().fill(buffer);
         if (filled > 0) {
-            if (exchange == null) {
+            if (exchange.get() == null) {
                 throw new IOException("the upstream sent bytes no request asked for");
             }
             return true;
@@ -121,7 +129,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
             fillInterested();
             return false;
         }
-        if (exchange != null) {
+        if (exchange.get() != null) {
             parser.atEOF();
             parser.parseNext(BufferUtil.EMPTY_BUFFER); // an answer delimited by the close completes, else earlyEOF
             if (complete) {
@@ -135,7 +143,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
 
     /** The answer is whole: the next exchange may use this connection, unless it must close. */
     private boolean completed() {
-        Upstream.Exchange done = exchange;
+        Upstream.Exchange done = exchange.get();
         if (status >= 100 && status < 200) { // an interim answer (103 Early Hints): the final one follows
             complete = false;
             parser.reset();
@@ -145,9 +153,12 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
         if (buffer.hasRemaining()) {
             closeAfter = true; // bytes after the answer: nothing more on this connection can be trusted
         }
-        exchange = null;
         complete = false;
         parser.reset();
+        if (!exchange.compareAndSet(done, null)) {
+            return false; // it failed meanwhile (a timeout) and the connection is closing
+        }
+        reused = true;
         done.succeed();
         if (closeAfter || !getEndPoint().isOpen()) {
             getEndPoint().close();
@@ -167,12 +178,21 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     }
 
     private void aborted(Throwable failure) {
-        fail(exchange, failure);
+        fail(exchange.get(), failure);
     }
 
+    /**
+     * Ends {@code failed} if it is still this connection's exchange, and closes the connection. A kept-alive
+     * connection that the upstream closed before answering (it closes idle ones when it likes: the request
+     * and its close crossed) gets its request sent once more, on another connection.
+     */
     private void fail(Upstream.Exchange failed, Throwable failure) {
-        if (failed != null) {
-            failed.fail(failure);
+        if (failed != null && exchange.compareAndSet(failed, null)) {
+            if (reused && !answering && !(failure instanceof TimeoutException)) {
+                upstream.retry(failed, failure);
+            } else {
+                failed.fail(failure);
+            }
         }
         getEndPoint().close(failure);
     }
@@ -180,28 +200,25 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     /** The TLS handshake failed: the exchange hears why (before the connection closes, which would only say that). */
     @Override
     public void handshakeFailed(Event event, Throwable failure) {
-        fail(exchange, failure);
+        fail(exchange.get(), failure);
     }
 
     /** A read that failed (a TLS handshake refused, a reset): the exchange hears why, not just that it closed. */
     @Override
     public void onFillInterestedFailed(Throwable cause) {
-        fail(exchange, cause);
+        fail(exchange.get(), cause);
     }
 
     @Override
     public boolean onIdleExpired(TimeoutException timeout) {
-        fail(exchange, timeout);
+        fail(exchange.get(), timeout);
         return false;
     }
 
     @Override
     public void onClose(Throwable cause) {
         super.onClose(cause);
-        Upstream.Exchange pending = exchange;
-        if (pending != null) {
-            pending.fail(cause != null ? cause : new EOFException("the upstream closed the connection"));
-        }
+        fail(exchange.get(), cause != null ? cause : new EOFException("the upstream closed the connection"));
         upstream.closed(this);
     }
 
@@ -209,6 +226,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     public void startResponse(HttpVersion version, int status, String reason) {
         this.status = status;
         this.headers = HttpFields.build();
+        answering = true;
         closeAfter = version != HttpVersion.HTTP_1_1; // an HTTP/1.0 answer: not kept alive
     }
 
@@ -222,16 +240,21 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
 
     @Override
     public boolean headerComplete() {
-        if (status >= 200 || status == 101) {
-            exchange.answer().onHeaders(status, headers);
+        Upstream.Exchange current = exchange.get();
+        if (current != null && (status >= 200 || status == 101)) {
+            current.answer().onHeaders(status, headers);
         }
-        return false;
+        return current == null; // failed meanwhile: stop
     }
 
     @Override
     public boolean content(ByteBuffer piece) {
+        Upstream.Exchange current = exchange.get();
+        if (current == null) {
+            return true; // failed meanwhile: stop
+        }
         demand.set(RELAYING);
-        exchange.answer().onContent(piece, resume);
+        current.answer().onContent(piece, resume);
         return demand.compareAndSet(RELAYING, PAUSED); // true: wait for resumed()
     }
 
@@ -248,11 +271,11 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
 
     @Override
     public void earlyEOF() {
-        fail(exchange, new EOFException("the upstream closed the connection before its answer was whole"));
+        fail(exchange.get(), new EOFException("the upstream closed the connection before its answer was whole"));
     }
 
     @Override
     public void badMessage(HttpException failure) {
-        fail(exchange, new IOException("the upstream's answer is not valid HTTP/1.1: " + failure.getReason()));
+        fail(exchange.get(), new IOException("the upstream's answer is not valid HTTP/1.1: " + failure.getReason()));
     }
 }

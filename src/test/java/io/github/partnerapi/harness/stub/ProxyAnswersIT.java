@@ -150,4 +150,33 @@ class ProxyAnswersIT {
         assertThatThrownBy(() -> send(signed("GET", proxy.rootUri(), TARGET, new byte[0])))
                 .isInstanceOf(IOException.class);
     }
+
+    @Test
+    void aRequestThatCrossesTheUpstreamClosingAnIdleConnectionIsSentAgainOnANewOne() throws Exception {
+        ThreadLocal<int[]> onThisConnection = ThreadLocal.withInitial(() -> new int[1]); // a thread per connection
+        start((head, out) -> {
+            if (++onThisConnection.get()[0] == 2) {
+                out.close(); // the second request on a connection meets its close, unanswered
+                return;
+            }
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+        });
+        assertThat(get().statusCode()).isEqualTo(200);
+        HttpResponse<String> second = get();
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEqualTo("{}");
+        assertThat(upstream.heads()).hasSize(3);
+        assertThat(upstream.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void aNewConnectionClosedUnansweredIsA502NotARetry() throws Exception {
+        start((head, out) -> out.close());
+        HttpResponse<String> response = get();
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("errBadGateway", upstream.origin());
+        assertThat(upstream.heads()).hasSize(1);
+    }
 }
