@@ -159,8 +159,6 @@ final class Upstream implements AutoCloseable {
         private final ByteBuffer[] request;
         private final boolean head;
         private final Answer answer;
-        /** The request written and the answer read: the connection is free when both are done. */
-        private final AtomicInteger steps = new AtomicInteger(2);
         private final AtomicBoolean ended = new AtomicBoolean();
         private final AtomicBoolean retried = new AtomicBoolean();
 
@@ -182,22 +180,11 @@ final class Upstream implements AutoCloseable {
             return answer;
         }
 
-        /** True when the answer was read already: the connection is free. */
-        boolean requestWritten() {
-            return steps.decrementAndGet() == 0;
-        }
-
-        /** True when the request was written already: the connection is free. */
-        boolean responseRead() {
-            return steps.decrementAndGet() == 0;
-        }
-
         /** True, once, when the exchange may be sent again from its first byte. */
         boolean retry() {
             if (ended.get() || !retried.compareAndSet(false, true)) {
                 return false;
             }
-            steps.set(2);
             for (ByteBuffer buffer : request) {
                 buffer.rewind();
             }

@@ -40,6 +40,8 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     private final HttpParser parser;
     private final ByteBuffer buffer = BufferUtil.allocateDirect(BUFFER_SIZE);
     private final AtomicInteger demand = new AtomicInteger();
+    /** The request written and its answer read: the connection is free for the next when both are done. */
+    private final AtomicInteger steps = new AtomicInteger();
     private final Callback resume = Callback.from(this::resumed, this::aborted);
     /** The exchange under way; whoever takes it out (completion or a failure) ends it, once. */
     private final AtomicReference<Upstream.Exchange> exchange = new AtomicReference<>();
@@ -78,13 +80,10 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
         status = 0;
         closeAfter = false;
         answering = false;
+        steps.set(2);
         parser.setHeadResponse(next.head());
         exchange.set(next); // after the fields above: the thread that reads the answer sees them
-        getEndPoint().write(Callback.from(() -> {
-            if (next.requestWritten()) {
-                upstream.release(this);
-            }
-        }, failure -> fail(next, failure)), next.requestBuffers());
+        getEndPoint().write(Callback.from(this::stepDone, failure -> fail(next, failure)), next.requestBuffers());
     }
 
     @Override
@@ -165,10 +164,14 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
             return false;
         }
         fillInterested();
-        if (done.responseRead()) {
+        stepDone();
+        return false;
+    }
+
+    private void stepDone() {
+        if (steps.decrementAndGet() == 0) {
             upstream.release(this);
         }
-        return false;
     }
 
     private void resumed() {
