@@ -160,7 +160,8 @@ final class Upstream implements AutoCloseable {
         private final boolean head;
         private final Answer answer;
         private final AtomicBoolean ended = new AtomicBoolean();
-        private final AtomicBoolean retried = new AtomicBoolean();
+        /** Times sent again after a kept-alive connection closed under it. */
+        private final AtomicInteger retries = new AtomicInteger();
 
         Exchange(ByteBuffer[] request, boolean head, Answer answer) {
             this.request = request;
@@ -180,9 +181,9 @@ final class Upstream implements AutoCloseable {
             return answer;
         }
 
-        /** True, once, when the exchange may be sent again from its first byte. */
-        boolean retry() {
-            if (ended.get() || !retried.compareAndSet(false, true)) {
+        /** True when the exchange may be sent again from its first byte, at most {@code most} times. */
+        boolean retry(int most) {
+            if (ended.get() || retries.incrementAndGet() > most) {
                 return false;
             }
             for (ByteBuffer buffer : request) {
@@ -307,9 +308,14 @@ final class Upstream implements AutoCloseable {
         }
     }
 
-    /** Sends {@code exchange} once more after {@code failure} of a kept-alive connection, else ends it with that. */
+    /**
+     * Sends {@code exchange} again after {@code failure} of a kept-alive connection, else ends it with that. A
+     * retry may meet another connection the upstream has just closed: each failed one is closed, so retries
+     * stay below the pool's size, and a new connection is never retried.
+     */
     void retry(Exchange exchange, Throwable failure) {
-        if (!exchange.retry()) {
+        // each retry follows the close of a different kept-alive connection: the pool's size bounds them
+        if (!exchange.retry(maxConnections)) {
             exchange.fail(failure);
             return;
         }

@@ -46,7 +46,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     /** The exchange under way; whoever takes it out (completion or a failure) ends it, once. */
     private final AtomicReference<Upstream.Exchange> exchange = new AtomicReference<>();
     private final Upstream.Exchange first;
-    /** An answer came on this connection before: a close before the next answer's first byte is worth one retry. */
+    /** An answer came on this connection before: a close before the next answer's first byte is worth a retry. */
     private volatile boolean reused;
     private volatile boolean answering;
     private int status;
@@ -187,7 +187,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     /**
      * Ends {@code failed} if it is still this connection's exchange, and closes the connection. A kept-alive
      * connection that the upstream closed before answering (it closes idle ones when it likes: the request
-     * and its close crossed) gets its request sent once more, on another connection.
+     * and its close crossed) gets its request sent again, on another connection.
      */
     private void fail(Upstream.Exchange failed, Throwable failure) {
         if (failed != null && exchange.compareAndSet(failed, null)) {

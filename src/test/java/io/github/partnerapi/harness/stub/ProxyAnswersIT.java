@@ -13,7 +13,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -178,5 +184,36 @@ class ProxyAnswersIT {
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("errBadGateway", upstream.origin());
         assertThat(upstream.heads()).hasSize(1);
+    }
+
+    @Test
+    void concurrentClientsEachGetTheirOwnAnswerWhileTheUpstreamKeepsClosingConnections() throws Exception {
+        ThreadLocal<int[]> answered = ThreadLocal.withInitial(() -> new int[1]);
+        start((head, out) -> {
+            int at = head.indexOf("n=") + 2;
+            String body = "{\"n\":" + head.substring(at, head.indexOf(' ', at)) + "}";
+            int count = ++answered.get()[0];
+            write(out, "HTTP/1.1 200 OK\r\n" + (count % 3 == 0 ? "Connection: close\r\n" : "")
+                    + "Content-Length: " + body.length() + "\r\n\r\n" + body);
+            if (count % 3 == 0 || count % 5 == 0) {
+                out.close(); // announced every third answer, silently every fifth
+            }
+        });
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String target = TARGET + "?n=" + i;
+                answers.add(clients.submit(() -> send(signed("GET", proxy.rootUri(), target, new byte[0]))));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                HttpResponse<String> response = answers.get(i).get(60, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).as("request %d: %s", i, response.body()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo("{\"n\":" + i + "}");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(upstream.connections()).as("connections the upstream accepted").isGreaterThan(40);
     }
 }
