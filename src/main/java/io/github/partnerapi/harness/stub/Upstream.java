@@ -6,25 +6,17 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.http.HttpField;
@@ -44,8 +36,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
- * Forwards requests to the upstream over a pool of kept-alive HTTP/1.1 connections ({@link UpstreamConnection}),
- * on Jetty's {@link ClientConnector} (its selector, timeouts and TLS): same method, the raw target appended to
+ * Forwards requests to the upstream over a pool ({@link UpstreamPool}) of kept-alive HTTP/1.1 connections
+ * ({@link UpstreamConnection}) on Jetty's {@link ClientConnector} (its selector, timeouts and TLS): same method, the raw target appended to
  * the upstream's origin, headers without hop-by-hop ones, {@code Host} the upstream's, the body bytes
  * unchanged. The request's bytes are written as they are and the answer is parsed by Jetty's HTTP parser, with
  * no client exchange built around them: a proxy sends what it received and interprets nothing (no redirects
@@ -71,12 +63,7 @@ final class Upstream implements AutoCloseable {
     private final ClientConnectionFactory connections;
     private final Duration connectTimeout;
     private final Duration responseTimeout;
-    private final int maxConnections;
-    private final int maxQueued;
-    private final Deque<UpstreamConnection> idle = new ConcurrentLinkedDeque<>();
-    private final Queue<Exchange> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger open = new AtomicInteger();
-    private final AtomicInteger queued = new AtomicInteger();
+    private final UpstreamPool pool;
 
     /**
      * @param tls null for the JVM's trust store
@@ -91,11 +78,10 @@ final class Upstream implements AutoCloseable {
         this.host = new HttpField(HttpHeader.HOST, uri.getRawAuthority());
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
-        this.maxConnections = maxConnections;
-        this.maxQueued = 4 * maxConnections;
+        this.pool = new UpstreamPool(origin, maxConnections, this::connect);
         this.connector = start(connector(tls, maxConnections));
-        ClientConnectionFactory http = (endPoint, context) ->
-                new UpstreamConnection(endPoint, this, (Exchange) context.get(FIRST_EXCHANGE), MAX_HEADER_BYTES);
+        ClientConnectionFactory http = (endPoint, context) -> new UpstreamConnection(endPoint, pool,
+                connector.getExecutor(), (UpstreamExchange) context.get(FIRST_EXCHANGE), MAX_HEADER_BYTES);
         this.connections = secure ? new SslClientConnectionFactory(connector.getSslContextFactory(),
                 connector.getByteBufferPool(), connector.getExecutor(), http) : http;
     }
@@ -154,63 +140,8 @@ final class Upstream implements AutoCloseable {
         void onFailure(Throwable failure);
     }
 
-    /** One request and its answer's listener; ends once, in success or failure. */
-    static final class Exchange {
-        private final ByteBuffer[] request;
-        private final boolean head;
-        private final Answer answer;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        /** Times sent again after a kept-alive connection closed under it. */
-        private final AtomicInteger retries = new AtomicInteger();
-
-        Exchange(ByteBuffer[] request, boolean head, Answer answer) {
-            this.request = request;
-            this.head = head;
-            this.answer = answer;
-        }
-
-        ByteBuffer[] requestBuffers() {
-            return request;
-        }
-
-        boolean head() {
-            return head;
-        }
-
-        Answer answer() {
-            return answer;
-        }
-
-        /** True when the exchange may be sent again from its first byte, at most {@code most} times. */
-        boolean retry(int most) {
-            if (ended.get() || retries.incrementAndGet() > most) {
-                return false;
-            }
-            for (ByteBuffer buffer : request) {
-                buffer.rewind();
-            }
-            return true;
-        }
-
-        void succeed() {
-            if (ended.compareAndSet(false, true)) {
-                answer.onSuccess();
-            }
-        }
-
-        void fail(Throwable failure) {
-            if (ended.compareAndSet(false, true)) {
-                answer.onFailure(failure);
-            }
-        }
-    }
-
     String origin() {
         return origin;
-    }
-
-    Executor executor() {
-        return connector.getExecutor();
     }
 
     /**
@@ -221,29 +152,7 @@ final class Upstream implements AutoCloseable {
         ByteBuffer head = head(outgoing);
         ByteBuffer[] request = outgoing.body() == null ? new ByteBuffer[] {head}
                 : new ByteBuffer[] {head, ByteBuffer.wrap(outgoing.body())};
-        dispatch(new Exchange(request, outgoing.method().equals("HEAD"), answer));
-    }
-
-    /** Sends on a free connection, else on a new one, else queues. */
-    private void dispatch(Exchange exchange) throws Failure {
-        UpstreamConnection connection;
-        while ((connection = idle.pollFirst()) != null) {
-            if (connection.isOpen()) {
-                connection.send(exchange);
-                return;
-            }
-        }
-        if (reserve()) {
-            connect(exchange);
-            return;
-        }
-        if (queued.incrementAndGet() > maxQueued) {
-            queued.decrementAndGet();
-            throw new Failure("too many requests are waiting for the upstream " + origin + " (" + maxQueued
-                    + " already wait for one of its " + maxConnections + " connections)");
-        }
-        waiting.add(exchange);
-        drain(); // a connection may have come free meanwhile
+        pool.dispatch(new UpstreamExchange(request, outgoing.method().equals("HEAD"), answer));
     }
 
     /**
@@ -277,108 +186,20 @@ final class Upstream implements AutoCloseable {
         return head;
     }
 
-    private boolean reserve() {
-        int now;
-        do {
-            now = open.get();
-            if (now >= maxConnections) {
-                return false;
-            }
-        } while (!open.compareAndSet(now, now + 1));
-        return true;
-    }
-
     /** Opens a connection (already counted) whose first exchange is {@code first}. */
-    private void connect(Exchange first) {
+    private void connect(UpstreamExchange first) {
         Map<String, Object> context = new HashMap<>();
         context.put(Transport.CONTEXT_KEY, Transport.TCP_IP);
         context.put(ClientConnectionFactory.CONTEXT_KEY, connections);
         context.put(FIRST_EXCHANGE, first);
-        Promise<Connection> promise = Promise.from(opened -> { }, failure -> {
-            open.decrementAndGet();
-            first.fail(failure);
-            drain();
-        });
+        Promise<Connection> promise = Promise.from(opened -> { }, failure -> pool.notOpened(first, failure));
         context.put(ClientConnector.CONNECTION_PROMISE_CONTEXT_KEY, promise);
         try {
-            // on a pool thread: the host name is looked up afresh (blocking) for each new connection, never on an I/O thread
-            executor().execute(() -> connector.connect(new InetSocketAddress(hostName, port), context));
+            // on a pool thread: the host name is looked up (blocking) for each new connection, never on an I/O thread
+            connector.getExecutor().execute(() -> connector.connect(new InetSocketAddress(hostName, port), context));
         } catch (RejectedExecutionException e) {
             promise.failed(e);
         }
-    }
-
-    /**
-     * Sends {@code exchange} again after {@code failure} of a kept-alive connection, else ends it with that. A
-     * retry may meet another connection the upstream has just closed: each failed one is closed, so retries
-     * stay below the pool's size, and a new connection is never retried.
-     */
-    void retry(Exchange exchange, Throwable failure) {
-        // each retry follows the close of a different kept-alive connection: the pool's size bounds them
-        if (!exchange.retry(maxConnections)) {
-            exchange.fail(failure);
-            return;
-        }
-        try {
-            dispatch(exchange);
-        } catch (Failure full) {
-            exchange.fail(failure);
-        }
-    }
-
-    /** An exchange is over and {@code connection} may carry the next: a waiting one, else it waits in the pool. */
-    void release(UpstreamConnection connection) {
-        if (!connection.isOpen()) {
-            return;
-        }
-        Exchange next = next();
-        if (next != null) {
-            connection.send(next);
-            return;
-        }
-        idle.addFirst(connection); // most recently used first: its buffers are the warmest
-        drain();
-    }
-
-    void closed(UpstreamConnection connection) {
-        idle.remove(connection);
-        open.decrementAndGet();
-        drain();
-    }
-
-    /** Gives waiting exchanges the connections that are free, or new ones up to the limit. */
-    private void drain() {
-        while (queued.get() > 0) {
-            UpstreamConnection connection = idle.pollFirst();
-            if (connection != null && !connection.isOpen()) {
-                continue;
-            }
-            if (connection == null && !reserve()) {
-                return;
-            }
-            Exchange next = next();
-            if (next == null) {
-                if (connection != null) {
-                    idle.addFirst(connection);
-                } else {
-                    open.decrementAndGet();
-                }
-                return;
-            }
-            if (connection != null) {
-                connection.send(next);
-            } else {
-                connect(next);
-            }
-        }
-    }
-
-    private Exchange next() {
-        Exchange next = waiting.poll();
-        if (next != null) {
-            queued.decrementAndGet();
-        }
-        return next;
     }
 
     /** The header names a {@code Connection} header lists, lower case: they are hop-by-hop too. */
@@ -438,9 +259,6 @@ final class Upstream implements AutoCloseable {
         } catch (Exception e) {
             // stopping is best effort: the connector's threads are daemons
         }
-        Exchange left;
-        while ((left = next()) != null) {
-            left.fail(new ClosedChannelException());
-        }
+        pool.close();
     }
 }

@@ -3,6 +3,7 @@ package io.github.partnerapi.harness.stub;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +25,7 @@ import org.eclipse.jetty.util.Callback;
  * One kept-alive HTTP/1.1 connection to the upstream, carrying one exchange at a time: the request's bytes
  * are written as they are, the answer is parsed by Jetty's {@link HttpParser} and handed on as it arrives,
  * pausing while a piece of its body is being relayed. Runs on the I/O thread that read the bytes and never
- * blocks. Idle in its {@link Upstream}'s pool between exchanges, still listening, so a close by the upstream
+ * blocks. Idle in its {@link UpstreamPool} between exchanges, still listening, so a close by the upstream
  * takes it out of the pool.
  */
 final class UpstreamConnection extends AbstractConnection.NonBlocking
@@ -36,7 +37,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     private static final int DEMANDED = 1;
     private static final int PAUSED = 2;
 
-    private final Upstream upstream;
+    private final UpstreamPool pool;
     private final HttpParser parser;
     private final ByteBuffer buffer = BufferUtil.allocateDirect(BUFFER_SIZE);
     private final AtomicInteger demand = new AtomicInteger();
@@ -44,8 +45,8 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     private final AtomicInteger steps = new AtomicInteger();
     private final Callback resume = Callback.from(this::resumed, this::aborted);
     /** The exchange under way; whoever takes it out (completion or a failure) ends it, once. */
-    private final AtomicReference<Upstream.Exchange> exchange = new AtomicReference<>();
-    private final Upstream.Exchange first;
+    private final AtomicReference<UpstreamExchange> exchange = new AtomicReference<>();
+    private final UpstreamExchange first;
     /** An answer came on this connection before: a close before the next answer's first byte is worth a retry. */
     private volatile boolean reused;
     private volatile boolean answering;
@@ -54,9 +55,10 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     private boolean complete;
     private boolean closeAfter;
 
-    UpstreamConnection(EndPoint endPoint, Upstream upstream, Upstream.Exchange first, int maxHeaderBytes) {
-        super(endPoint, upstream.executor());
-        this.upstream = upstream;
+    UpstreamConnection(EndPoint endPoint, UpstreamPool pool, Executor executor, UpstreamExchange first,
+            int maxHeaderBytes) {
+        super(endPoint, executor);
+        this.pool = pool;
         this.first = first;
         this.parser = new HttpParser(this, maxHeaderBytes);
         if (endPoint instanceof SslConnection.SslEndPoint tls) {
@@ -76,7 +78,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     }
 
     /** Writes the exchange's request; its answer is read by {@link #onFillable()}. */
-    void send(Upstream.Exchange next) {
+    void send(UpstreamExchange next) {
         status = 0;
         closeAfter = false;
         answering = false;
@@ -142,7 +144,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
 
     /** The answer is whole: the next exchange may use this connection, unless it must close. */
     private boolean completed() {
-        Upstream.Exchange done = exchange.get();
+        UpstreamExchange done = exchange.get();
         if (status >= 100 && status < 200) { // an interim answer (103 Early Hints): the final one follows
             complete = false;
             parser.reset();
@@ -170,7 +172,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
 
     private void stepDone() {
         if (steps.decrementAndGet() == 0) {
-            upstream.release(this);
+            pool.release(this);
         }
     }
 
@@ -189,10 +191,10 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
      * connection that the upstream closed before answering (it closes idle ones when it likes: the request
      * and its close crossed) gets its request sent again, on another connection.
      */
-    private void fail(Upstream.Exchange failed, Throwable failure) {
+    private void fail(UpstreamExchange failed, Throwable failure) {
         if (failed != null && exchange.compareAndSet(failed, null)) {
             if (reused && !answering && !(failure instanceof TimeoutException)) {
-                upstream.retry(failed, failure);
+                pool.retry(failed, failure);
             } else {
                 failed.fail(failure);
             }
@@ -222,7 +224,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     public void onClose(Throwable cause) {
         super.onClose(cause);
         fail(exchange.get(), cause != null ? cause : new EOFException("the upstream closed the connection"));
-        upstream.closed(this);
+        pool.closed(this);
     }
 
     @Override
@@ -243,7 +245,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
 
     @Override
     public boolean headerComplete() {
-        Upstream.Exchange current = exchange.get();
+        UpstreamExchange current = exchange.get();
         if (current != null && (status >= 200 || status == 101)) {
             current.answer().onHeaders(status, headers);
         }
@@ -252,7 +254,7 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
 
     @Override
     public boolean content(ByteBuffer piece) {
-        Upstream.Exchange current = exchange.get();
+        UpstreamExchange current = exchange.get();
         if (current == null) {
             return true; // failed meanwhile: stop
         }
