@@ -48,6 +48,14 @@ class ProxyAnswersIT {
         return response;
     }
 
+    private void threeAnswers200(String body) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = get();
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo(body);
+        }
+    }
+
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -56,11 +64,7 @@ class ProxyAnswersIT {
     void aChunkedAnswerIsRelayedWholeOnAConnectionKeptAlive() throws Exception {
         start((head, out) -> write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
-        for (int i = 0; i < 3; i++) {
-            HttpResponse<String> response = get();
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("hello world");
-        }
+        threeAnswers200("hello world");
         assertThat(upstream.connections()).isEqualTo(1);
     }
 
@@ -70,11 +74,7 @@ class ProxyAnswersIT {
             write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");
             out.close();
         });
-        for (int i = 0; i < 3; i++) {
-            HttpResponse<String> response = get();
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("until the end");
-        }
+        threeAnswers200("until the end");
         assertThat(upstream.connections()).isEqualTo(3);
     }
 
