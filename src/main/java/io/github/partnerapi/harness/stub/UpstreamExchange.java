@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * closed under it.
  */
 final class UpstreamExchange {
+
     private final ByteBuffer[] request;
     private final boolean head;
     private final Upstream.Answer answer;
