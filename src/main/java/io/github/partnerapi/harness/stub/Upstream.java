@@ -37,9 +37,9 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Forwards requests to the upstream over a pool ({@link UpstreamPool}) of kept-alive HTTP/1.1 connections
- * ({@link UpstreamConnection}) on Jetty's {@link ClientConnector} (its selector, timeouts and TLS): same method, the raw target appended to
- * the upstream's origin, headers without hop-by-hop ones, {@code Host} the upstream's, the body bytes
- * unchanged. The request's bytes are written as they are and the answer is parsed by Jetty's HTTP parser, with
+ * ({@link UpstreamConnection}) on Jetty's {@link ClientConnector} (its selector, timeouts and TLS): same
+ * method, the raw target appended to the upstream's origin, headers without hop-by-hop ones, {@code Host}
+ * the upstream's, the body bytes unchanged. The request's bytes are written as they are and the answer is parsed by Jetty's HTTP parser, with
  * no client exchange built around them: a proxy sends what it received and interprets nothing (no redirects
  * followed, no content decoded, no cookies, no authentication, no header of its own). Asynchronous: no thread
  * waits for the upstream. Requests beyond the connections wait their turn in a bounded queue. Thread-safe.
@@ -50,7 +50,7 @@ final class Upstream implements AutoCloseable {
     static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
     /** Set by the proxy for the upstream ({@code Host}, {@code Content-Length}) or answered by the proxy. */
-    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length", "expect");
+    private static final Set<String> SET_BY_PROXY = Set.of("host", "content-length", "expect");
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final String FIRST_EXCHANGE = Upstream.class.getName() + ".first";
 
@@ -174,7 +174,7 @@ final class Upstream implements AutoCloseable {
         HttpGenerator.putTo(host, head);
         for (HttpField field : outgoing.headers()) {
             String name = field.getLowerCaseName();
-            if (!SET_BY_CLIENT.contains(name) && isEndToEnd(name, listed)) {
+            if (!SET_BY_PROXY.contains(name) && isEndToEnd(name, listed)) {
                 HttpGenerator.putTo(field, head);
             }
         }

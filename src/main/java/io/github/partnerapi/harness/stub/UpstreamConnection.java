@@ -46,7 +46,8 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     private final Callback resume = Callback.from(this::resumed, this::aborted);
     /** The exchange under way; whoever takes it out (completion or a failure) ends it, once. */
     private final AtomicReference<UpstreamExchange> exchange = new AtomicReference<>();
-    private final UpstreamExchange first;
+    /** The exchange that asked for this connection, sent once it opens; then let go (it holds the body). */
+    private UpstreamExchange first;
     /** An answer came on this connection before: a close before the next answer's first byte is worth a retry. */
     private volatile boolean reused;
     private volatile boolean answering;
@@ -70,7 +71,9 @@ final class UpstreamConnection extends AbstractConnection.NonBlocking
     public void onOpen() {
         super.onOpen();
         fillInterested();
-        send(first);
+        UpstreamExchange opening = first;
+        first = null;
+        send(opening);
     }
 
     boolean isOpen() {

@@ -1,8 +1,8 @@
 package io.github.partnerapi.harness.stub;
 
+import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -52,6 +52,10 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
 
     @Override
     public void onHeaders(int status, HttpFields headers) {
+        if (!state.compareAndSet(WAITING, RELAYING)) {
+            return; // refused already: the proxy's 502 is the answer, and nothing of this one is relayed
+        }
+        outcome.relayed(status);
         response.setStatus(status);
         Set<String> listed = Upstream.connectionTokens(headers);
         for (HttpField field : headers) {
@@ -61,7 +65,6 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
         }
         response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
         remaining = headers.getLongField(HttpHeader.CONTENT_LENGTH);
-        relaying(status);
     }
 
     @Override
@@ -120,12 +123,5 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
         response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
         JettyServer.send(response, callback, StubResponse.error(502, "errBadGateway", reason));
         return true;
-    }
-
-    /** Relaying begins with the upstream's status, unless the answer was refused already. */
-    private void relaying(int upstreamStatus) {
-        if (state.compareAndSet(WAITING, RELAYING)) {
-            outcome.relayed(upstreamStatus);
-        }
     }
 }
