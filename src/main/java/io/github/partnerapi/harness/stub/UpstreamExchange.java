@@ -24,8 +24,16 @@ final class UpstreamExchange {
         this.answer = answer;
     }
 
+    /**
+     * The request's bytes, as new views for each send: a retry must not share positions with a write to the
+     * connection that failed, which may still be under way when the failure is seen on the reading side.
+     */
     ByteBuffer[] requestBuffers() {
-        return request;
+        ByteBuffer[] views = new ByteBuffer[request.length];
+        for (int i = 0; i < request.length; i++) {
+            views[i] = request[i].duplicate();
+        }
+        return views;
     }
 
     boolean head() {
@@ -38,13 +46,7 @@ final class UpstreamExchange {
 
     /** True when the exchange may be sent again from its first byte, at most {@code most} times. */
     boolean retry(int most) {
-        if (ended.get() || retries.incrementAndGet() > most) {
-            return false;
-        }
-        for (ByteBuffer buffer : request) {
-            buffer.rewind();
-        }
-        return true;
+        return !ended.get() && retries.incrementAndGet() <= most;
     }
 
     void succeed() {

@@ -105,9 +105,12 @@ final class UpstreamPool {
         drain();
     }
 
-    /** Gives waiting exchanges the connections that are free, or new ones up to the limit. */
+    /**
+     * Gives waiting exchanges the connections that are free, or new ones up to the limit. A place taken and
+     * given back is checked again: an exchange queued meanwhile may have found none because this drain held it.
+     */
     private void drain() {
-        while (queued.get() > 0) {
+        while (!waiting.isEmpty()) {
             UpstreamConnection connection = idle.pollFirst();
             if (connection != null && !connection.isOpen()) {
                 continue;
@@ -122,7 +125,7 @@ final class UpstreamPool {
                 } else {
                     open.decrementAndGet();
                 }
-                return;
+                continue;
             }
             if (connection != null) {
                 connection.send(next);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,7 +34,9 @@ class ProxyAnswersIT {
 
     private void start(ScriptedUpstream.Answer answer) throws IOException {
         upstream = new ScriptedUpstream(answer);
-        proxy = VerifyingProxy.builder().upstream(upstream.origin()).apiKey(API_KEY, PUBLIC_KEY).build();
+        // a request the proxy loses shows as its 502 "did not answer within", not as the client's timeout
+        proxy = VerifyingProxy.builder().upstream(upstream.origin()).apiKey(API_KEY, PUBLIC_KEY)
+                .upstreamTimeout(Duration.ofSeconds(5)).build();
     }
 
     @AfterEach
