@@ -79,15 +79,16 @@ final class Upstream implements AutoCloseable {
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
         this.pool = new UpstreamPool(origin, maxConnections, this::connect);
-        this.connector = start(connector(tls, maxConnections));
+        this.connector = start(connector(tls));
         ClientConnectionFactory http = (endPoint, context) -> new UpstreamConnection(endPoint, pool,
                 connector.getExecutor(), (UpstreamExchange) context.get(FIRST_EXCHANGE), MAX_HEADER_BYTES);
         this.connections = secure ? new SslClientConnectionFactory(connector.getSslContextFactory(),
                 connector.getByteBufferPool(), connector.getExecutor(), http) : http;
     }
 
-    private ClientConnector connector(SSLContext tls, int maxConnections) {
-        QueuedThreadPool threads = new QueuedThreadPool(Math.max(8, Math.min(64, maxConnections)), 2);
+    private ClientConnector connector(SSLContext tls) {
+        // the selector runs the connections' reading itself (they never block): the pool opens connections
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), 2);
         threads.setName("verifying-proxy-client");
         threads.setDaemon(true);
         SslContextFactory.Client ssl = new SslContextFactory.Client();

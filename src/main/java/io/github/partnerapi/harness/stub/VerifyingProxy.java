@@ -34,7 +34,7 @@ public final class VerifyingProxy implements AutoCloseable {
         this.upstream = new Upstream(config.upstream, UpstreamTls.context(config.upstreamCas), config.connectTimeout,
                 config.upstreamTimeout, config.threads);
         try {
-            server = JettyServer.start(JettyServer.Limits.defaults(config.port, config.threads),
+            server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifyingProxyBuilder.REQUEST_THREADS),
                     new ProxyHandler(authenticator, upstream, journal, config));
         } catch (RuntimeException e) {
             upstream.close();
