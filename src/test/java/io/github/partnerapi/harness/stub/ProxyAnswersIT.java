@@ -36,7 +36,7 @@ class ProxyAnswersIT {
         upstream = new ScriptedUpstream(answer);
         // a request the proxy loses shows as its 502 "did not answer within", not as the client's timeout
         proxy = VerifyingProxy.builder().upstream(upstream.origin()).apiKey(API_KEY, PUBLIC_KEY)
-                .upstreamTimeout(Duration.ofSeconds(5)).build();
+                .upstreamTimeout(Duration.ofSeconds(10)).build();
     }
 
     @AfterEach
