@@ -122,7 +122,6 @@ final class StubHandler extends Handler.Abstract {
         return new String(received.urlBytes(signedBaseUrl), StandardCharsets.UTF_8);
     }
 
-
     private StubResponse journalResponse(String method) {
         if (!method.equals("GET")) {
             return StubResponse.methodNotAllowed(method, JOURNAL);

@@ -21,6 +21,9 @@ import java.util.Map;
  */
 public final class VerifierStubBuilder {
 
+    /** Request threads unless set: 4 per processor, at least 8 (the proxy's request threads too). */
+    static final int DEFAULT_THREADS = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+
     int port;
     final Map<String, SignatureVerifier> keys = new LinkedHashMap<>();
     StubMode mode = StubMode.STRICT;
@@ -33,7 +36,7 @@ public final class VerifierStubBuilder {
     long journalBytes = RequestJournal.DEFAULT_BYTES;
     long bodyBudget = BodyReader.DEFAULT_IN_FLIGHT;
     StoreLimits limits = StoreLimits.defaults();
-    int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+    int threads = DEFAULT_THREADS;
 
     VerifierStubBuilder() {
     }

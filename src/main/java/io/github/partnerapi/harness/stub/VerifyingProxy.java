@@ -34,7 +34,9 @@ public final class VerifyingProxy implements AutoCloseable {
         this.upstream = new Upstream(config.upstream, UpstreamTls.context(config.upstreamCas), config.connectTimeout,
                 config.upstreamTimeout, config.threads);
         try {
-            server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifyingProxyBuilder.REQUEST_THREADS),
+            // the stub's request threads: no thread waits for the upstream; one per forward (up to 260) measured the
+            // same requests/s with 130-150 threads instead of 40 and 486 MiB resident instead of 453 (BENCHMARKS.md)
+            server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifierStubBuilder.DEFAULT_THREADS),
                     new ProxyHandler(authenticator, upstream, journal, config));
         } catch (RuntimeException e) {
             upstream.close();

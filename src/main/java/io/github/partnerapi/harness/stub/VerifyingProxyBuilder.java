@@ -40,12 +40,6 @@ public final class VerifyingProxyBuilder {
     long bodyLimit = 10L * 1024 * 1024;
     int journalSize = 200;
     int threads = 256;
-    /**
-     * The threads that read and verify requests: no thread waits for the upstream, so the stub's default is
-     * enough. Measured against one per connection (up to 260): the same requests/s, 40 threads instead of
-     * 130–150 and 453 MiB resident instead of 486 (BENCHMARKS.md).
-     */
-    static final int REQUEST_THREADS = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
 
     VerifyingProxyBuilder() {
     }
