@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.http.HttpField;
@@ -163,7 +164,6 @@ final class Upstream implements AutoCloseable {
     private ByteBuffer head(Outgoing outgoing) {
         byte[] target = TargetEncoding.isAscii(outgoing.target()) ? outgoing.target()
                 : TargetEncoding.escapeIllegal(outgoing.target()).getBytes(StandardCharsets.US_ASCII);
-        Set<String> listed = connectionTokens(outgoing.headers());
         int size = outgoing.method().length() + target.length + 64 + host.getValue().length();
         for (HttpField field : outgoing.headers()) {
             size += field.getName().length() + field.getValue().length() + 4;
@@ -173,12 +173,7 @@ final class Upstream implements AutoCloseable {
         head.put(outgoing.method().getBytes(StandardCharsets.ISO_8859_1)).put((byte) ' ').put(target)
                 .put(" HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
         HttpGenerator.putTo(host, head);
-        for (HttpField field : outgoing.headers()) {
-            String name = field.getLowerCaseName();
-            if (!SET_BY_PROXY.contains(name) && isEndToEnd(name, listed)) {
-                HttpGenerator.putTo(field, head);
-            }
-        }
+        forEachEndToEnd(outgoing.headers(), SET_BY_PROXY, field -> HttpGenerator.putTo(field, head));
         if (outgoing.body() != null) {
             head.put(("Content-Length: " + outgoing.body().length + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
@@ -203,8 +198,22 @@ final class Upstream implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands on the headers that travel on, either way: neither hop-by-hop, nor listed in {@code Connection},
+     * nor one of {@code alsoDropped} (lower-case names).
+     */
+    static void forEachEndToEnd(HttpFields fields, Set<String> alsoDropped, Consumer<HttpField> each) {
+        Set<String> listed = connectionTokens(fields);
+        for (HttpField field : fields) {
+            String name = field.getLowerCaseName();
+            if (!HOP_BY_HOP.contains(name) && !listed.contains(name) && !alsoDropped.contains(name)) {
+                each.accept(field);
+            }
+        }
+    }
+
     /** The header names a {@code Connection} header lists, lower case: they are hop-by-hop too. */
-    static Set<String> connectionTokens(HttpFields fields) {
+    private static Set<String> connectionTokens(HttpFields fields) {
         if (!fields.contains(HttpHeader.CONNECTION)) {
             return Set.of(); // the usual case, without parsing a list
         }
@@ -215,11 +224,6 @@ final class Upstream implements AutoCloseable {
             }
         }
         return tokens;
-    }
-
-    /** Whether a header (lower-case name) travels on: neither hop-by-hop nor listed in {@code Connection}. */
-    static boolean isEndToEnd(String lowerCaseName, Set<String> listedInConnection) {
-        return !HOP_BY_HOP.contains(lowerCaseName) && !listedInConnection.contains(lowerCaseName);
     }
 
     /** Why the upstream gave no (whole) answer, in one line that names it and no class name. */

@@ -3,7 +3,6 @@ package io.github.partnerapi.harness.stub;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -57,12 +56,7 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
         }
         outcome.relayed(status);
         response.setStatus(status);
-        Set<String> listed = Upstream.connectionTokens(headers);
-        for (HttpField field : headers) {
-            if (Upstream.isEndToEnd(field.getLowerCaseName(), listed)) {
-                response.getHeaders().add(field);
-            }
-        }
+        Upstream.forEachEndToEnd(headers, Set.of(), response.getHeaders()::add);
         response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
         remaining = headers.getLongField(HttpHeader.CONTENT_LENGTH);
     }
