@@ -142,6 +142,11 @@ final class Upstream implements AutoCloseable {
         void onFailure(Throwable failure);
     }
 
+    /** Kept-alive connections waiting for a request. */
+    int idleConnections() {
+        return pool.idleConnections();
+    }
+
     String origin() {
         return origin;
     }

@@ -99,6 +99,11 @@ final class UpstreamPool {
         drain();
     }
 
+    /** Connections kept alive and waiting for a request. */
+    int idleConnections() {
+        return idle.size();
+    }
+
     void closed(UpstreamConnection connection) {
         idle.remove(connection);
         open.decrementAndGet();

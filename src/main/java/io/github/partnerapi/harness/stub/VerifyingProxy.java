@@ -77,6 +77,14 @@ public final class VerifyingProxy implements AutoCloseable {
         journal.clear();
     }
 
+    /**
+     * Kept-alive upstream connections waiting for a request. A connection comes back to the pool just after
+     * the client has its answer, so a client that sends at once may find none and get a new one.
+     */
+    int idleUpstreamConnections() {
+        return upstream.idleConnections();
+    }
+
     @Override
     public void close() {
         try {

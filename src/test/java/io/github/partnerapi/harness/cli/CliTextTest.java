@@ -2,9 +2,9 @@ package io.github.partnerapi.harness.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.partnerapi.harness.testing.ClosedPort;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,17 +80,16 @@ class CliTextTest {
 
     @Test
     void checkAgainstATargetThatIsDownIsOneLineAndExitOne() throws IOException {
-        int port;
-        try (ServerSocket closed = new ServerSocket(0)) {
-            port = closed.getLocalPort();
+        try (ClosedPort closed = ClosedPort.hold()) {
+            int port = closed.port();
+
+            CliRun run = CliRun.run("check", "--base-uri", "http://127.0.0.1:" + port + "/api/v1/p");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().lines()).containsExactly("error: cannot reach --base-uri http://127.0.0.1:" + port
+                    + "/api/v1/p: connection to 127.0.0.1:" + port + " refused; is the server running?");
         }
-
-        CliRun run = CliRun.run("check", "--base-uri", "http://127.0.0.1:" + port + "/api/v1/p");
-
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err().lines()).containsExactly("error: cannot reach --base-uri http://127.0.0.1:" + port
-                + "/api/v1/p: connection to 127.0.0.1:" + port + " refused; is the server running?");
     }
 
     @Test

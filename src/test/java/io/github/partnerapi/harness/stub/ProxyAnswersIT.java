@@ -2,6 +2,7 @@ package io.github.partnerapi.harness.stub;
 
 import static io.github.partnerapi.harness.stub.ProxyClient.API_KEY;
 import static io.github.partnerapi.harness.stub.ProxyClient.PUBLIC_KEY;
+import static io.github.partnerapi.harness.stub.ProxyClient.awaitKeptAlive;
 import static io.github.partnerapi.harness.stub.ProxyClient.send;
 import static io.github.partnerapi.harness.stub.ProxyClient.sendForBytes;
 import static io.github.partnerapi.harness.stub.ProxyClient.signed;
@@ -51,11 +52,14 @@ class ProxyAnswersIT {
         return response;
     }
 
-    private void threeAnswers200(String body) throws Exception {
+    private void threeAnswers200(String body, boolean keptAlive) throws Exception {
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> response = get();
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(body);
+            if (keptAlive) {
+                awaitKeptAlive(proxy);
+            }
         }
     }
 
@@ -67,7 +71,7 @@ class ProxyAnswersIT {
     void aChunkedAnswerIsRelayedWholeOnAConnectionKeptAlive() throws Exception {
         start((head, out) -> write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
-        threeAnswers200("hello world");
+        threeAnswers200("hello world", true);
         assertThat(upstream.connections()).isEqualTo(1);
     }
 
@@ -77,7 +81,7 @@ class ProxyAnswersIT {
             write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");
             out.close();
         });
-        threeAnswers200("until the end");
+        threeAnswers200("until the end", false);
         assertThat(upstream.connections()).isEqualTo(3);
     }
 
@@ -106,6 +110,7 @@ class ProxyAnswersIT {
             assertThat(response.statusCode()).isEqualTo(201);
             assertThat(response.body()).isEqualTo("{}");
             assertThat(response.headers().firstValue("Link")).isEmpty();
+            awaitKeptAlive(proxy);
         }
         assertThat(upstream.connections()).isEqualTo(1);
     }
@@ -115,6 +120,7 @@ class ProxyAnswersIT {
         start((head, out) -> write(out, head.startsWith("HEAD") ? "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n"
                 : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"));
         HttpResponse<String> head = send(signed("HEAD", proxy.rootUri(), TARGET, new byte[0]));
+        awaitKeptAlive(proxy);
         HttpResponse<String> get = get();
 
         assertThat(head.statusCode()).isEqualTo(200);
@@ -171,6 +177,7 @@ class ProxyAnswersIT {
             write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
         });
         assertThat(get().statusCode()).isEqualTo(200);
+        awaitKeptAlive(proxy);
         HttpResponse<String> second = get();
 
         assertThat(second.statusCode()).isEqualTo(200);

@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Signs with OpenSSL (or, where it is missing, the JDK's own Signature: an oracle that is not the
@@ -74,6 +75,20 @@ final class ProxyClient {
 
     static HttpResponse<byte[]> sendForBytes(HttpRequest.Builder request) throws IOException, InterruptedException {
         return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * Waits (up to 10 s) until the proxy has a kept-alive upstream connection back in its pool: the client has
+     * its answer a moment before that, and a request sent at once would rightly open a second connection.
+     */
+    static void awaitKeptAlive(VerifyingProxy proxy) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (proxy.idleUpstreamConnections() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no upstream connection came back to " + proxy + "'s pool within 10 s");
+            }
+            Thread.sleep(5);
+        }
     }
 
     static String verdict(HttpResponse<?> response) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import io.github.partnerapi.harness.testing.ClosedPort;
 import io.github.partnerapi.harness.testing.TestCa;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -108,12 +109,10 @@ class ProxyUpstreamIT {
 
     @Test
     void anUpstreamThatIsDownIsA502WithTheReasonAtOnce() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        try (VerifyingProxy proxy = VerifyingProxy.builder().upstream("http://127.0.0.1:" + closedPort)
-                .apiKey(API_KEY, PUBLIC_KEY).build()) {
+        try (ClosedPort closed = ClosedPort.hold();
+                VerifyingProxy proxy = VerifyingProxy.builder().upstream("http://127.0.0.1:" + closed.port())
+                        .apiKey(API_KEY, PUBLIC_KEY).build()) {
+            int closedPort = closed.port();
             long start = System.nanoTime();
             HttpResponse<String> response = send(signed("GET", proxy.rootUri(), "/api/v1/p/assets", new byte[0]));
 
@@ -158,8 +157,8 @@ class ProxyUpstreamIT {
     void anUpstreamThatStallsMidBodyIsCutNotHung() throws Exception {
         try (ServerSocket stalling = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 VerifyingProxy proxy = VerifyingProxy.builder().upstream("http://127.0.0.1:" + stalling.getLocalPort())
-                        .apiKey(API_KEY, PUBLIC_KEY).upstreamTimeout(Duration.ofMillis(500)).build()) {
-            Thread server = new Thread(() -> {
+                        .apiKey(API_KEY, PUBLIC_KEY).upstreamTimeout(Duration.ofSeconds(2)).build()) {
+            Thread server = new Thread(() -> { // its head must come within the timeout, on a loaded machine too
                 try (Socket socket = stalling.accept()) {
                     socket.getInputStream().read(new byte[8192]);
                     socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"partial\":"

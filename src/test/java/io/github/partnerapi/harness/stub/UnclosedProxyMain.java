@@ -1,7 +1,6 @@
 package io.github.partnerapi.harness.stub;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.github.partnerapi.harness.testing.ClosedPort;
 
 /**
  * Run in its own JVM by {@link ProxyConnectionsIT}: forwards one request through a proxy it never closes,
@@ -14,13 +13,11 @@ public final class UnclosedProxyMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
+        try (ClosedPort closed = ClosedPort.hold()) {
+            VerifyingProxy proxy = VerifyingProxy.builder().upstream("http://127.0.0.1:" + closed.port())
+                    .apiKey(ProxyClient.API_KEY, ProxyClient.PUBLIC_KEY).build();
+            System.out.println(ProxyClient.send(ProxyClient.signed("GET", proxy.rootUri(), "/api/v1/p/assets",
+                    new byte[0])).statusCode());
         }
-        VerifyingProxy proxy = VerifyingProxy.builder().upstream("http://127.0.0.1:" + closedPort)
-                .apiKey(ProxyClient.API_KEY, ProxyClient.PUBLIC_KEY).build();
-        System.out.println(ProxyClient.send(ProxyClient.signed("GET", proxy.rootUri(), "/api/v1/p/assets", new byte[0]))
-                .statusCode());
     }
 }
