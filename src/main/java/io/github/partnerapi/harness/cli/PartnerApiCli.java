@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,9 @@ public final class PartnerApiCli {
         cli.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(new Version()));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        // keygen --out-dir k: picocli would say that --out is missing; the misspelt option comes first
+        cli.setParameterExceptionHandler((e, given) -> usage.handleParseException(misspeltFirst(e), given));
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
             line.getErr().println("error: " + Errors.oneLine(e));
             if (root.verbose) {
@@ -80,5 +84,11 @@ public final class PartnerApiCli {
         cli.getOut().flush();
         cli.getErr().flush();
         return code;
+    }
+
+    private static CommandLine.ParameterException misspeltFirst(CommandLine.ParameterException e) {
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        return e instanceof CommandLine.MissingParameterException && !unmatched.isEmpty()
+                ? new CommandLine.UnmatchedArgumentException(e.getCommandLine(), unmatched) : e;
     }
 }

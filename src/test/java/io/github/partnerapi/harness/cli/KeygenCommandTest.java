@@ -34,6 +34,16 @@ class KeygenCommandTest {
     }
 
     @Test
+    void aMisspeltRequiredOptionIsNamedWithTheSpellingMeantNotReportedAsMissing() {
+        CliRun run = CliRun.run("keygen", "--out-dir", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Unknown options: '--out-dir', '" + dir + "'")
+                .contains("Possible solutions: --out").doesNotContain("Missing required option");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void refusesToOverwriteAndRefusesSmallKeys() throws Exception {
         Files.writeString(dir.resolve("private.pem"), "keep me");
         CliRun again = CliRun.run("keygen", "--out", dir.toString());
