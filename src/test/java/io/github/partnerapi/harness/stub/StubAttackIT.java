@@ -215,11 +215,13 @@ class StubAttackIT {
             holder.getOutputStream().flush();
             byte[] body = new byte[100 * 1024];
             HttpResponse<String> refused = null;
-            for (int i = 0; i < 50 && (refused == null || refused.statusCode() != 429); i++) {
+            // until the holder's first 100 KiB have reached the stub: up to 20 s on a loaded machine (1 s was too few)
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((refused == null || refused.statusCode() != 429) && System.nanoTime() < deadline) {
                 refused = HTTP.send(HttpRequest.newBuilder(URI.create(tight.baseUri() + "/company"))
                         .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                Thread.sleep(20); // until the holder's first 100 KiB have reached the stub
+                Thread.sleep(20);
             }
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.body()).contains("errTooManyRequests", "budget 65536");
