@@ -122,7 +122,9 @@ class SwaggerUiIT {
     }
 
     private static void fill(WebDriver browser, String parameter, String value) {
-        WebElement input = browser.findElement(By.cssSelector("tr[data-param-name='" + parameter + "'] input"));
+        // the inputs appear when "Try it out" re-renders the operation: waited for, not assumed
+        WebElement input = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("tr[data-param-name='" + parameter + "'] input")));
         input.clear();
         input.sendKeys(value);
     }
