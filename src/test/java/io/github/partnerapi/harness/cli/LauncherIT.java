@@ -3,6 +3,7 @@ package io.github.partnerapi.harness.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.testing.TestData;
 import io.github.partnerapi.harness.testing.TestData.Vector;
 import java.io.IOException;
@@ -91,6 +92,7 @@ class LauncherIT {
 
         assertThat(run.code).as(run.out + run.err).isZero();
         assertThat(run.err).isEmpty();
+        assertThat(dir.resolve("nonces")).as("the nonce cases' files, where PARTNERAPI_NONCE_DIR says").isNotEmptyDirectory();
     }
 
     @Test
@@ -113,7 +115,10 @@ class LauncherIT {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(dir.resolve("err").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().remove("JAVA_OPTS");
+        // the check's nonce files go to this test's folder, not the home folder of whoever runs the build
+        builder.environment().put(NonceSequences.DIR_ENV, dir.resolve("nonces").toString());
+        // each of these makes the JVM print "Picked up ..." on standard error, which must stay empty
+        List.of("JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS").forEach(builder.environment()::remove);
         Process process = builder.start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

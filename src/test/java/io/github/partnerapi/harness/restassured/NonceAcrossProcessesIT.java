@@ -2,6 +2,7 @@ package io.github.partnerapi.harness.restassured;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.partnerapi.harness.signing.NonceSequences;
 import io.github.partnerapi.harness.stub.JournalEntry;
 import io.github.partnerapi.harness.stub.StubCredentials;
 import io.github.partnerapi.harness.stub.StubMode;
@@ -87,9 +88,11 @@ class NonceAcrossProcessesIT {
     /** A JVM with this test's class path whose home folder is the test's (no partnerapi.nonce.dir: the default). */
     private Process client(VerifierStub stub) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-Duser.home=" + dir.resolve("home"), "-cp",
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Duser.home=" + dir.resolve("home"), "-cp",
                 System.getProperty("java.class.path"), NonceClient.class.getName(), stub.baseUri(),
                 dir.resolve("keys").toString(), Integer.toString(REQUESTS), "4")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().remove(NonceSequences.DIR_ENV); // the default folder, under user.home, is what is tested
+        return builder.start();
     }
 }
