@@ -31,6 +31,11 @@ final class BodyReader {
         this.budget = budget;
     }
 
+    /** Bytes taken from the budget by the bodies being read now. */
+    long held() {
+        return inFlight.get();
+    }
+
     /** Reads the body, then hands it (or the answer refusing it) to {@code then}, on some thread. */
     void read(Request request, long declared, Consumer<Body> then) {
         if (declared > limit) {

@@ -25,14 +25,16 @@ public final class VerifierStub implements AutoCloseable {
     private final RequestJournal journal;
     private final StubMode mode;
     private final CompanyStore companies;
+    private final BodyReader bodies;
     private volatile boolean running = true;
 
     VerifierStub(VerifierStubBuilder config, Authenticator authenticator, RequestJournal journal) {
         this.mode = config.mode;
         this.journal = journal;
         this.companies = new CompanyStore(config.limits);
-        StubHandler handler = new StubHandler(authenticator, new PartnerApiRoutes(companies), journal,
-                new BodyReader(config.bodyLimit, config.bodyBudget), config.signedBaseUrl);
+        this.bodies = new BodyReader(config.bodyLimit, config.bodyBudget);
+        StubHandler handler = new StubHandler(authenticator, new PartnerApiRoutes(companies), journal, bodies,
+                config.signedBaseUrl);
         server = JettyServer.start(JettyServer.Limits.defaults(config.port, config.threads), handler);
     }
 
@@ -72,6 +74,11 @@ public final class VerifierStub implements AutoCloseable {
     /** How many companies the in-memory API holds. */
     public int companyCount() {
         return companies.size();
+    }
+
+    /** Bytes of request bodies held at this moment, counted against {@link VerifierStubBuilder#bodyBudget(long)}. */
+    long bodyBytesHeld() {
+        return bodies.held();
     }
 
     /** False once {@link #close()} has been called. */

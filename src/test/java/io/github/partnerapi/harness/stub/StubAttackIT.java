@@ -213,16 +213,16 @@ class StubAttackIT {
             holder.getOutputStream().write(("POST /api/v1/p/company HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n"
                     + "\r\n" + "a".repeat(100 * 1024)).getBytes(StandardCharsets.US_ASCII));
             holder.getOutputStream().flush();
-            byte[] body = new byte[100 * 1024];
-            HttpResponse<String> refused = null;
-            // until the holder's first 100 KiB have reached the stub: up to 20 s on a loaded machine (1 s was too few)
+            // the holder's body must be held before the probe: a probe read first would take the budget, and the
+            // holder would get the 429 (seen on a loaded machine)
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while ((refused == null || refused.statusCode() != 429) && System.nanoTime() < deadline) {
-                refused = HTTP.send(HttpRequest.newBuilder(URI.create(tight.baseUri() + "/company"))
-                        .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Thread.sleep(20);
+            while (tight.bodyBytesHeld() < 100 * 1024 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
+            assertThat(tight.bodyBytesHeld()).as("bytes of the holder's body held").isGreaterThanOrEqualTo(100 * 1024);
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(tight.baseUri() + "/company"))
+                    .header("x-api-key", KEY).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100 * 1024])).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(429);
             assertThat(refused.body()).contains("errTooManyRequests", "budget 65536");
             assertThat(signed(tight, "GET", "/assets", "", "x-timestamp", now()).statusCode()).isEqualTo(200);
