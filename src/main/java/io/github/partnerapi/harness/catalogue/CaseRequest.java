@@ -94,7 +94,7 @@ final class CaseRequest {
         String xSign = signer.sign(freshness, url, body);
         switch (c.setting("signature", "valid")) {
             case "missing" -> { }
-            case "padded" -> headers.put("x-sign", xSign + "=".repeat((4 - xSign.length() % 4) % 4));
+            case "padded" -> headers.put("x-sign", padded(xSign));
             case "standard" -> headers.put("x-sign", standardAlphabet(xSign));
             case "truncated" -> headers.put("x-sign", xSign.substring(0, 300));
             default -> headers.put("x-sign", xSign);
@@ -108,7 +108,12 @@ final class CaseRequest {
      */
     static String standardAlphabet(String xSign) {
         String standard = xSign.replace('-', '+').replace('_', '/');
-        return standard.equals(xSign) ? xSign + "=".repeat((4 - xSign.length() % 4) % 4) : standard;
+        return standard.equals(xSign) ? padded(xSign) : standard;
+    }
+
+    /** {@code xSign} with the {@code =} padding a base64 encoder adds. */
+    private static String padded(String xSign) {
+        return xSign + "=".repeat((4 - xSign.length() % 4) % 4);
     }
 
     /**
