@@ -2,6 +2,7 @@ package io.github.partnerapi.harness.stub;
 
 import io.github.partnerapi.harness.signing.PemKeys;
 import io.github.partnerapi.harness.testing.OpenSsl;
+import io.github.partnerapi.harness.testing.Poll;
 import io.github.partnerapi.harness.testing.TestData;
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Signs with OpenSSL (or, where it is missing, the JDK's own Signature: an oracle that is not the
@@ -82,13 +82,8 @@ final class ProxyClient {
      * its answer a moment before that, and a request sent at once would rightly open a second connection.
      */
     static void awaitKeptAlive(VerifyingProxy proxy) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (proxy.idleUpstreamConnections() == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no upstream connection came back to " + proxy + "'s pool within 10 s");
-            }
-            Thread.sleep(5);
-        }
+        Poll.until("an upstream connection back in " + proxy + "'s pool", Duration.ofSeconds(10),
+                () -> proxy.idleUpstreamConnections() > 0);
     }
 
     static String verdict(HttpResponse<?> response) {

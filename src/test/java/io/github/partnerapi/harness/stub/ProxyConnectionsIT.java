@@ -9,6 +9,7 @@ import static io.github.partnerapi.harness.stub.ProxyClient.signed;
 import static io.github.partnerapi.harness.stub.ProxyClient.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.partnerapi.harness.testing.Poll;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ class ProxyConnectionsIT {
                 String target = "/api/v1/p/assets?n=" + i;
                 answers.add(clients.submit(() -> send(signed("GET", proxy.rootUri(), target, new byte[0]))));
             }
-            waitFor(() -> upstream.heads().size() >= 2);
+            Poll.until("two heads at the upstream", Duration.ofSeconds(30), () -> upstream.heads().size() >= 2);
             Thread.sleep(300); // a third connection, were the pool unbounded, would be open by now
 
             assertThat(upstream.connections()).as("connections while the upstream holds its answers").isEqualTo(2);
@@ -153,13 +154,5 @@ class ProxyConnectionsIT {
 
         assertThat(exited).as("the JVM exited after main returned: " + output).isTrue();
         assertThat(output.strip()).endsWith("502");
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(condition.getAsBoolean()).as("waited 30 s").isTrue();
     }
 }

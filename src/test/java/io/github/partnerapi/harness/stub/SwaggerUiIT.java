@@ -87,17 +87,17 @@ class SwaggerUiIT {
             operation.click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".try-out__btn"))).click();
             screenshot(browser, "swagger-ui-try-it-out.png");
-            fill(browser, "query", "acme");
-            fill(browser, "x-api-key", credentials.apiKey().value());
-            fill(browser, "x-timestamp", ts);
-            fill(browser, "x-sign", xSign);
+            fill(wait, "query", "acme");
+            fill(wait, "x-api-key", credentials.apiKey().value());
+            fill(wait, "x-timestamp", ts);
+            fill(wait, "x-sign", xSign);
             browser.findElement(By.cssSelector(".execute")).click();
             String status = responseStatus(wait);
             screenshot(browser, "swagger-ui-signed-search-200.png");
             assertThat(status).isEqualTo("200");
             assertThat(responseBody(browser)).contains("\"total_count\": 1", "ACME Corp");
 
-            fill(browser, "x-sign", xSign.substring(1) + "A");
+            fill(wait, "x-sign", xSign.substring(1) + "A");
             WebElement first = browser.findElement(By.cssSelector(".live-responses-table .response .response-col_status"));
             browser.findElement(By.cssSelector(".btn-clear")).click();
             wait.until(ExpectedConditions.stalenessOf(first)); // else the 200 still shown could be read as the answer
@@ -121,9 +121,9 @@ class SwaggerUiIT {
         return new ChromeDriver(service, options);
     }
 
-    private static void fill(WebDriver browser, String parameter, String value) {
+    private static void fill(WebDriverWait wait, String parameter, String value) {
         // the inputs appear when "Try it out" re-renders the operation: waited for, not assumed
-        WebElement input = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("tr[data-param-name='" + parameter + "'] input")));
         input.clear();
         input.sendKeys(value);
