@@ -17,14 +17,26 @@ public final class RawHttp {
     private RawHttp() {
     }
 
-    /** Writes {@code request}, half-closes, and reads until the server closes or 10 s pass. */
+    /**
+     * Writes {@code request}, half-closes, and reads until the server closes or 10 s pass. A server may answer
+     * and close before the whole request is written (a 431 after 32 KiB of head): its answer is what counts,
+     * and the failed write is thrown only when no answer came.
+     */
     public static Answer send(int port, byte[] request) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request);
-            socket.getOutputStream().flush();
-            socket.shutdownOutput();
+            IOException cut = null;
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                cut = e;
+            }
             String text = readAll(socket.getInputStream());
+            if (text.isEmpty() && cut != null) {
+                throw cut;
+            }
             int split = text.indexOf("\r\n\r\n");
             String head = split < 0 ? text : text.substring(0, split);
             String body = split < 0 ? "" : text.substring(split + 4);
@@ -46,6 +58,10 @@ public final class RawHttp {
             }
         } catch (java.net.SocketTimeoutException e) {
             // the server kept the connection open; what arrived is the answer
+        } catch (java.net.SocketException reset) {
+            if (out.size() == 0) {
+                throw reset; // a reset before any answer is the outcome, not an answer cut short
+            }
         }
         return out.toString(StandardCharsets.UTF_8);
     }
