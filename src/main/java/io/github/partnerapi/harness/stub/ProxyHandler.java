@@ -1,9 +1,5 @@
 package io.github.partnerapi.harness.stub;
 
-import io.github.partnerapi.harness.signing.ApiKey;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Handler;
@@ -12,28 +8,19 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Every request to the proxy: the journal route, else authentication exactly as the strict stub
- * does (its {@link Authenticator}, over the target's bytes as received), the verdict header, and
- * (unless enforcing and refused) forwarding to the upstream.
+ * Every request to the proxy that Jetty's server reads (those its {@link ProxyConnection} hands on): the
+ * journal route and the checks of the head, then the body, then the {@link ProxyGate}.
  */
 final class ProxyHandler extends Handler.Abstract {
 
     static final String JOURNAL = "/__proxy/requests";
 
-    private final Authenticator authenticator;
-    private final Upstream upstream;
-    private final ProxyJournal journal;
+    private final ProxyGate gate;
     private final BodyReader bodies;
-    private final boolean enforce;
-    private final String signedBaseUrl;
 
-    ProxyHandler(Authenticator authenticator, Upstream upstream, ProxyJournal journal, VerifyingProxyBuilder config) {
-        this.authenticator = authenticator;
-        this.upstream = upstream;
-        this.journal = journal;
-        this.bodies = new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT);
-        this.enforce = config.enforce;
-        this.signedBaseUrl = config.signedBaseUrl;
+    ProxyHandler(ProxyGate gate, BodyReader bodies) {
+        this.gate = gate;
+        this.bodies = bodies;
     }
 
     @Override
@@ -51,13 +38,13 @@ final class ProxyHandler extends Handler.Abstract {
         }
         long declared = received.declaredLength();
         if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
-            afterBody(response, callback, received, Body.EMPTY);
+            gate.handle(received, Body.EMPTY, new JettyReply(response), callback);
             return;
         }
         // verified and sent on a pool thread, not where the body's last bytes arrived: in one interleaved wrk run
         // this was faster than running in place (0.54x against 0.45x of the stub's requests/s; see BENCHMARKS.md)
         bodies.read(request, declared, body -> request.getContext().execute(
-                () -> safely(response, callback, () -> afterBody(response, callback, received, body))));
+                () -> safely(response, callback, () -> gate.handle(received, body, new JettyReply(response), callback))));
     }
 
     /** Never a 500 and never an answer left open: an unexpected failure is a 400 JSON, or a cut connection. */
@@ -86,73 +73,10 @@ final class ProxyHandler extends Handler.Abstract {
         }
         if (received.path().equals(JOURNAL)) {
             return received.method().equals("GET")
-                    ? new StubResponse(200, journal.entries().stream().map(ProxyJournalEntry::toJson).toList())
+                    ? new StubResponse(200, gate.journal().entries().stream().map(ProxyJournalEntry::toJson).toList())
                     : StubResponse.methodNotAllowed(received.method(), JOURNAL);
         }
         return null;
     }
 
-    private void afterBody(Response response, Callback callback, StubHandler.Received received, Body body) {
-        byte[] urlBytes = received.urlBytes(signedBaseUrl);
-        String url = new String(urlBytes, StandardCharsets.UTF_8);
-        if (body.problem() != null) {
-            record(received, url, "rejected", null, reasonOf(body.problem()), null, body.problem().status(), null);
-            JettyServer.send(response, callback, body.problem());
-            return;
-        }
-        ProxyVerdict verdict = ProxyVerdict.of(authenticator.authenticate(new Authenticator.Received(
-                received.headers()::get, url, urlBytes, body.bytes())));
-        if (enforce && !verdict.valid()) {
-            record(received, url, verdict, null, 401, null);
-            response.getHeaders().put(ProxyVerdict.HEADER, verdict.headerValue());
-            JettyServer.send(response, callback, new StubResponse(401, verdict.unauthorizedBody()));
-            return;
-        }
-        forward(response, callback, new Forwarded(received, url, body.bytes(), verdict));
-    }
-
-    /** What is forwarded: the request as received, the URL verified, the body bytes and the verdict. */
-    private record Forwarded(StubHandler.Received received, String url, byte[] body, ProxyVerdict verdict) {
-    }
-
-    private void forward(Response response, Callback callback, Forwarded sent) {
-        HttpFields headers = sent.received().headers();
-        boolean hasBody = headers.contains(HttpHeader.CONTENT_LENGTH) || headers.contains(HttpHeader.TRANSFER_ENCODING);
-        UpstreamRelay relay = new UpstreamRelay(response, callback, sent.verdict().headerValue(), upstream,
-                new UpstreamRelay.Outcome() {
-                    @Override
-                    public void relayed(int upstreamStatus) {
-                        record(sent.received(), sent.url(), sent.verdict(), upstreamStatus, upstreamStatus, null);
-                    }
-
-                    @Override
-                    public void failed(String reason) {
-                        record(sent.received(), sent.url(), sent.verdict(), null, 502, reason);
-                    }
-                });
-        try {
-            upstream.send(new Upstream.Outgoing(sent.received().method(), sent.received().target(), headers,
-                    hasBody ? sent.body() : null), relay);
-        } catch (Upstream.Failure e) {
-            relay.refuse(e.getMessage());
-        }
-    }
-
-    /** The {@code detail.reason} of one of the stub's error answers. */
-    private static String reasonOf(StubResponse problem) {
-        Object detail = problem.body() instanceof Map<?, ?> map ? map.get("detail") : null;
-        return detail instanceof Map<?, ?> map ? String.valueOf(map.get("reason")) : null;
-    }
-
-    private void record(StubHandler.Received received, String url, ProxyVerdict verdict, Integer upstreamStatus,
-            int status, String error) {
-        record(received, url, verdict.verdict(), verdict.cause(), verdict.explanation(), upstreamStatus, status, error);
-    }
-
-    private void record(StubHandler.Received received, String url, String verdict, String cause, String explanation,
-            Integer upstreamStatus, int status, String error) {
-        String apiKey = received.headers().get("x-api-key");
-        journal.add(new ProxyJournalEntry(received.method(), ProxyJournal.cut(url, ProxyJournal.MAX_URL), verdict,
-                cause, explanation, upstreamStatus, status, apiKey == null ? null : ApiKey.mask(apiKey), error));
-    }
 }

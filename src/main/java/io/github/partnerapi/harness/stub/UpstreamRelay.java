@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
@@ -31,7 +30,7 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
     private static final int RELAYING = 1;
     private static final int REFUSED = 2;
 
-    private final Response response;
+    private final ProxyReply reply;
     private final Callback callback;
     private final String verdictHeader;
     private final Upstream upstream;
@@ -41,8 +40,8 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
     private long remaining = -1;
     private boolean lastWritten;
 
-    UpstreamRelay(Response response, Callback callback, String verdictHeader, Upstream upstream, Outcome outcome) {
-        this.response = response;
+    UpstreamRelay(ProxyReply reply, Callback callback, String verdictHeader, Upstream upstream, Outcome outcome) {
+        this.reply = reply;
         this.callback = callback;
         this.verdictHeader = verdictHeader;
         this.upstream = upstream;
@@ -55,9 +54,10 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
             return; // refused already: the proxy's 502 is the answer, and nothing of this one is relayed
         }
         outcome.relayed(status);
-        response.setStatus(status);
-        Upstream.forEachEndToEnd(headers, Set.of(), response.getHeaders()::add);
-        response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
+        HttpFields.Mutable relayed = HttpFields.build(headers.size() + 1);
+        Upstream.forEachEndToEnd(headers, Set.of(), relayed::add);
+        relayed.put(ProxyVerdict.HEADER, verdictHeader);
+        reply.head(status, relayed);
         remaining = headers.getLongField(HttpHeader.CONTENT_LENGTH);
     }
 
@@ -70,7 +70,7 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
         // the piece that completes a known length is written as the last: one write less per answer
         boolean last = remaining >= 0 && (remaining -= piece.remaining()) <= 0;
         lastWritten |= last;
-        response.write(last, piece, Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
+        reply.write(last, piece, Callback.from(Invocable.InvocationType.NON_BLOCKING, () -> {
             if (last) {
                 succeeded();
             }
@@ -86,7 +86,7 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
     @Override
     public void onSuccess() {
         if (state.get() == RELAYING && !lastWritten) {
-            response.write(true, BufferUtil.EMPTY_BUFFER, this);
+            reply.write(true, BufferUtil.EMPTY_BUFFER, this);
         }
         whenComplete((ignored, failure) -> {
             if (failure == null) {
@@ -113,9 +113,7 @@ final class UpstreamRelay extends Callback.Completable implements Upstream.Answe
             return false;
         }
         outcome.failed(reason);
-        response.reset();
-        response.getHeaders().put(ProxyVerdict.HEADER, verdictHeader);
-        JettyServer.send(response, callback, StubResponse.error(502, "errBadGateway", reason));
+        reply.answer(StubResponse.error(502, "errBadGateway", reason), verdictHeader, callback);
         return true;
     }
 }

@@ -37,7 +37,8 @@ public final class VerifyingProxy implements AutoCloseable {
             // the stub's request threads: no thread waits for the upstream; one per forward (up to 260) measured the
             // same requests/s with 130-150 threads instead of 40 and 486 MiB resident instead of 453 (BENCHMARKS.md)
             server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifierStubBuilder.DEFAULT_THREADS),
-                    new ProxyHandler(authenticator, upstream, journal, config));
+                    new ProxyHandler(new ProxyGate(authenticator, upstream, journal, config),
+                            new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT)));
         } catch (RuntimeException e) {
             upstream.close();
             throw e;
