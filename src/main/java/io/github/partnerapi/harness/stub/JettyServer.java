@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -64,13 +67,21 @@ final class JettyServer implements AutoCloseable {
 
     /** Starts a server on 127.0.0.1; {@link UncheckedIOException} naming the port when it cannot listen. */
     static JettyServer start(Limits limits, Handler handler) {
+        return start(limits, handler, http -> http);
+    }
+
+    /**
+     * As {@link #start(Limits, Handler)}, with the connections made by {@code front}, given the factory of
+     * Jetty's own HTTP connections (which hand their requests to {@code handler}).
+     */
+    static JettyServer start(Limits limits, Handler handler, Function<HttpConnectionFactory, ConnectionFactory> front) {
         QueuedThreadPool pool = new QueuedThreadPool(limits.threads() + 4, Math.min(4, limits.threads() + 4));
         pool.setName("verifier-stub");
         pool.setDaemon(true);
         pool.setReservedThreads(0);
         // daemon threads only, the scheduler's too: a stub or proxy left unclosed does not keep the JVM alive
         Server server = new Server(pool, new ScheduledExecutorScheduler(pool.getName() + "-scheduler", true), null);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new RawRequestLine.Factory(configuration()));
+        ServerConnector connector = new ServerConnector(server, 1, 1, front.apply(new RawRequestLine.Factory(configuration())));
         connector.setHost("127.0.0.1");
         connector.setPort(limits.port());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());

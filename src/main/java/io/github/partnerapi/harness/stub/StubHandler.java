@@ -165,14 +165,19 @@ final class StubHandler extends Handler.Abstract {
             if (target == null || target.length == 0) {
                 target = request.getHttpURI().getPathQuery().getBytes(StandardCharsets.UTF_8);
             }
-            String text = new String(target, StandardCharsets.UTF_8);
-            int q = text.indexOf('?');
             String host = request.getHeaders().get(HttpHeader.HOST);
             if (host == null) {
                 host = Request.getLocalAddr(request) + ":" + Request.getLocalPort(request);
             }
-            return new Received(request.getMethod(), target, q < 0 ? text : text.substring(0, q),
-                    q < 0 ? "" : text.substring(q + 1), host, request.getHeaders(), request.getLength());
+            return of(request.getMethod(), target, host, request.getHeaders(), request.getLength());
+        }
+
+        /** A request read by other means than Jetty's {@link Request}: {@code target} as received. */
+        static Received of(String method, byte[] target, String host, HttpFields headers, long declaredLength) {
+            String text = new String(target, StandardCharsets.UTF_8);
+            int q = text.indexOf('?');
+            return new Received(method, target, q < 0 ? text : text.substring(0, q), q < 0 ? "" : text.substring(q + 1),
+                    host, headers, declaredLength);
         }
 
         /**

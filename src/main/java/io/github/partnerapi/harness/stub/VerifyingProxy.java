@@ -1,6 +1,7 @@
 package io.github.partnerapi.harness.stub;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Strict verdicts in front of a target that checks less (the public sandbox checks only the API
@@ -27,6 +28,7 @@ public final class VerifyingProxy implements AutoCloseable {
     private final Upstream upstream;
     private final ProxyJournal journal;
     private final boolean enforce;
+    private final LongAdder handedToJetty = new LongAdder();
 
     VerifyingProxy(VerifyingProxyBuilder config, Authenticator authenticator) {
         this.enforce = config.enforce;
@@ -36,9 +38,10 @@ public final class VerifyingProxy implements AutoCloseable {
         try {
             // the stub's request threads: no thread waits for the upstream; one per forward (up to 260) measured the
             // same requests/s with 130-150 threads instead of 40 and 486 MiB resident instead of 453 (BENCHMARKS.md)
+            ProxyGate gate = new ProxyGate(authenticator, upstream, journal, config);
             server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifierStubBuilder.DEFAULT_THREADS),
-                    new ProxyHandler(new ProxyGate(authenticator, upstream, journal, config),
-                            new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT)));
+                    new ProxyHandler(gate, new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT)),
+                    http -> new ProxyConnection.Factory(http, gate, config.bodyLimit, handedToJetty));
         } catch (RuntimeException e) {
             upstream.close();
             throw e;
@@ -84,6 +87,11 @@ public final class VerifyingProxy implements AutoCloseable {
      */
     int idleUpstreamConnections() {
         return upstream.idleConnections();
+    }
+
+    /** Requests that arrived in a form (or in pieces) that its connections leave to Jetty's server. */
+    long requestsHandedToJetty() {
+        return handedToJetty.sum();
     }
 
     @Override
