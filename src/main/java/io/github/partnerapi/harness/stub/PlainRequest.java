@@ -67,6 +67,20 @@ final class PlainRequest implements HttpParser.RequestHandler {
         return body == null ? Body.EMPTY : Body.of(body);
     }
 
+    /** The request line, as {@link PlainHead} read it. */
+    void line(String method, String target) {
+        this.method = method;
+        this.target = target;
+    }
+
+    /** The rest of a request {@link PlainHead} read whole; {@code body} null when it has none. */
+    void read(HttpFields.Mutable headers, String host, long length, byte[] body) {
+        this.headers = headers;
+        this.host = host;
+        this.length = length;
+        this.body = body;
+    }
+
     @Override
     public void startRequest(String method, String uri, HttpVersion version) {
         this.method = method;

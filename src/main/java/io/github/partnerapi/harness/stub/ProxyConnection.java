@@ -67,6 +67,8 @@ final class ProxyConnection extends AbstractConnection implements Connection.Upg
     private int parsed;
     private volatile boolean exchanging;
     private final PlainRequest request;
+    /** The largest body read here; larger ones are Jetty's. */
+    private final long bodyMax;
     private ByteBuffer handedOn;
     /** The answer said the connection closes: what else arrives is read and dropped until the client closes. */
     private boolean closing;
@@ -77,7 +79,8 @@ final class ProxyConnection extends AbstractConnection implements Connection.Upg
         this.factory = factory;
         this.buffer = BufferUtil.allocateDirect(factory.jetty.getHttpConfiguration().getInputBufferSize());
         this.view = buffer.duplicate();
-        this.request = new PlainRequest(Math.min(buffer.capacity(), factory.bodyLimit));
+        this.bodyMax = Math.min(buffer.capacity(), factory.bodyLimit);
+        this.request = new PlainRequest(bodyMax);
         this.parser = new HttpParser(request, JettyServer.MAX_HEAD_BYTES,
                 factory.jetty.getHttpConfiguration().getHttpCompliance());
         parser.setHeaderCacheSize(factory.jetty.getHttpConfiguration().getHeaderCacheSize());
@@ -112,6 +115,18 @@ final class ProxyConnection extends AbstractConnection implements Connection.Upg
 
     /** Parses what is buffered; true when the request was handed on (to the gate or to Jetty). */
     private boolean parse() {
+        if (parsed == 0 && parser.isStart()) {
+            int size = PlainHead.read(buffer, bodyMax, request);
+            if (size > 0) {
+                buffer.position(buffer.position() + size);
+                exchange();
+                return true;
+            }
+            if (size == PlainHead.PARTIAL) {
+                return false;
+            }
+            request.reset(); // declined: the parser reads it
+        }
         view.limit(buffer.limit()).position(buffer.position() + parsed);
         boolean whole = parser.parseNext(view);
         parsed = view.position() - buffer.position();
