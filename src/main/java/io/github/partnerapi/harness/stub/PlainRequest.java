@@ -9,8 +9,8 @@ import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpVersion;
 
 /**
- * The request a {@link ProxyConnection} is reading, as its {@link HttpParser} hands it over, and whether it is
- * one of the plain ones that the connection answers itself: HTTP/1.1, one {@code Host}, an origin-form ASCII
+ * The request a {@link ProxyConnection} is reading, as {@link PlainHead} or (where that declines) Jetty's
+ * {@link HttpParser} hands it over, and whether it is one of the plain ones that the connection answers itself: HTTP/1.1, one {@code Host}, an origin-form ASCII
  * target that is not the journal, a {@code Content-Length} within {@code bodyMax} or no body, no
  * {@code Connection}, {@code Expect}, {@code Upgrade}, {@code TE} or {@code Transfer-Encoding}, at most
  * {@value JettyServer#MAX_HEADER_COUNT} header fields. Anything else is left to Jetty's server.
