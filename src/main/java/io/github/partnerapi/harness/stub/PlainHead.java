@@ -13,10 +13,10 @@ import org.eclipse.jetty.http.HttpHeader;
  * read by Jetty's {@code HttpParser} (which decides what is refused): an upper-case method, an origin-form
  * target of printable ASCII, {@code HTTP/1.1}, CRLF line ends, field names of token characters followed at
  * once by {@code :}, values of printable ASCII, spaces and tabs, one valid {@code Host}, at most one
- * {@code Content-Length} of digits. Field names stay as sent (Jetty's parser writes some known ones in its own
- * case, some not). Why not the
- * parser for these too: it reads a head byte by byte through a state machine, 5 µs for a benchmark POST with
- * its 342-character signature, against about 1 µs here (BENCHMARKS.md).
+ * {@code Content-Length} of digits, the rest of {@link PlainRequest}'s rules. Field names stay as sent (Jetty's
+ * parser writes some known ones in its own case, some not). Why not the parser for these too: it reads a head
+ * byte by byte through a state machine, 5 µs for a benchmark POST with its 342-character signature, against
+ * about 1 µs here (BENCHMARKS.md).
  */
 final class PlainHead {
 
@@ -67,8 +67,7 @@ final class PlainHead {
                 if (length >= 0 || (length = digits(field.getValue())) < 0) {
                     return DECLINED;
                 }
-            } else if (header == HttpHeader.CONNECTION || header == HttpHeader.EXPECT || header == HttpHeader.UPGRADE
-                    || header == HttpHeader.TE || header == HttpHeader.TRANSFER_ENCODING) {
+            } else if (PlainRequest.LEFT_TO_JETTY.contains(header)) {
                 return DECLINED;
             }
             headers.add(field);
@@ -131,13 +130,8 @@ final class PlainHead {
                 return -1;
             }
         }
-        for (int i = space + 1; i < version; i++) {
-            if (buffer.get(i) <= ' ') {
-                return -1; // a tab
-            }
-        }
         String target = ascii(buffer, space + 1, version);
-        if (target.startsWith(ProxyHandler.JOURNAL)) {
+        if (!PlainRequest.plain(target)) {
             return -1;
         }
         request.line(ascii(buffer, start, space), target);

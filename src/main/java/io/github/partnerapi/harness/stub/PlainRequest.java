@@ -2,20 +2,27 @@ package io.github.partnerapi.harness.stub;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpVersion;
 
 /**
  * The request a {@link ProxyConnection} is reading, as {@link PlainHead} or (where that declines) Jetty's
- * {@link HttpParser} hands it over, and whether it is one of the plain ones that the connection answers itself: HTTP/1.1, one {@code Host}, an origin-form ASCII
- * target that is not the journal, a {@code Content-Length} within {@code bodyMax} or no body, no
- * {@code Connection}, {@code Expect}, {@code Upgrade}, {@code TE} or {@code Transfer-Encoding}, at most
- * {@value JettyServer#MAX_HEADER_COUNT} header fields. Anything else is left to Jetty's server.
+ * {@link HttpParser} hands it over, and whether it is one of the plain ones that the connection answers
+ * itself: HTTP/1.1, one {@code Host}, an origin-form ASCII target that is not the journal ({@link #plain}),
+ * a {@code Content-Length} within {@code bodyMax} or no body, none of the fields {@link #LEFT_TO_JETTY}, at
+ * most {@value JettyServer#MAX_HEADER_COUNT} header fields. Anything else is left to Jetty's server.
  */
 final class PlainRequest implements HttpParser.RequestHandler {
+
+    /** Fields whose handling is Jetty's: a request with any of them is left to Jetty's server. */
+    static final Set<HttpHeader> LEFT_TO_JETTY = EnumSet.of(HttpHeader.CONNECTION, HttpHeader.EXPECT,
+            HttpHeader.UPGRADE, HttpHeader.TE, HttpHeader.TRANSFER_ENCODING);
 
     private final long bodyMax;
     private String method;
@@ -94,7 +101,7 @@ final class PlainRequest implements HttpParser.RequestHandler {
     }
 
     /** An origin-form target of printable ASCII, not the proxy's journal. */
-    private static boolean plain(String uri) {
+    static boolean plain(String uri) {
         if (uri.isEmpty() || uri.charAt(0) != '/' || uri.startsWith(ProxyHandler.JOURNAL)) {
             return false;
         }
@@ -114,17 +121,13 @@ final class PlainRequest implements HttpParser.RequestHandler {
         }
         headers.add(field);
         leftToJetty = headers.size() > JettyServer.MAX_HEADER_COUNT;
-        if (field.getHeader() != null) {
-            switch (field.getHeader()) {
-                case HOST -> {
-                    leftToJetty |= host != null;
-                    host = field.getValue();
-                }
-                case CONTENT_LENGTH -> length = field.getLongValue();
-                case CONNECTION, EXPECT, UPGRADE, TRANSFER_ENCODING, TE -> leftToJetty = true;
-                default -> {
-                }
-            }
+        if (field.getHeader() == HttpHeader.HOST) {
+            leftToJetty |= host != null;
+            host = field.getValue();
+        } else if (field.getHeader() == HttpHeader.CONTENT_LENGTH) {
+            length = field.getLongValue();
+        } else {
+            leftToJetty |= LEFT_TO_JETTY.contains(field.getHeader());
         }
     }
 

@@ -216,8 +216,7 @@ final class ProxyConnection extends AbstractConnection implements Connection.Upg
         try {
             factory.gate.handle(request.received(), request.body(), reply, answered);
         } catch (RuntimeException e) {
-            reply.answer(StubResponse.badRequest("the proxy could not process this request ("
-                    + JsonErrorHandler.reason(400, e.getMessage()) + ")"), null, answered);
+            reply.answer(ProxyGate.unexpected(e), null, answered);
         }
     }
 

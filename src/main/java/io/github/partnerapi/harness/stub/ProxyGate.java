@@ -78,6 +78,12 @@ final class ProxyGate {
         }
     }
 
+    /** The 400 for a failure nobody expected: never a 500, and the reason without Java class names. */
+    static StubResponse unexpected(RuntimeException e) {
+        return StubResponse.badRequest("the proxy could not process this request ("
+                + JsonErrorHandler.reason(400, e.getMessage()) + ")");
+    }
+
     /** The {@code detail.reason} of one of the stub's error answers. */
     private static String reasonOf(StubResponse problem) {
         Object detail = problem.body() instanceof Map<?, ?> map ? map.get("detail") : null;

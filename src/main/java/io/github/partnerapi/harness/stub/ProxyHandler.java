@@ -55,8 +55,7 @@ final class ProxyHandler extends Handler.Abstract {
             if (response.isCommitted()) {
                 callback.failed(e);
             } else {
-                JettyServer.send(response, callback, StubResponse.badRequest("the proxy could not process this request ("
-                        + JsonErrorHandler.reason(400, e.getMessage()) + ")"));
+                JettyServer.send(response, callback, ProxyGate.unexpected(e));
             }
         }
     }
