@@ -25,6 +25,9 @@
 #   proxy/sandbox is requests/s through the proxy versus the stub directly; its verdicts are counted at the end.
 # OLD_PROXY_JAR=path/to/an-older/partnerapi-harness.jar (with PROXY=1) adds that jar's proxy (server "oldproxy")
 #   in front of the same sandbox stub, to measure a change of the proxy in the same run: SUMMARY proxy/oldproxy.
+# PROXY=only measures the sandbox stub and the proxy alone (and the old proxy if given), in turn, so each run of
+#   the proxy has a run of the stub beside it: on a machine whose speed drifts, use many short rounds
+#   (e.g. 5 64 12) and read the median of the rounds' ratios (SUMMARY proxy/sandbox by round).
 # WIREMOCK_JAR=path/to/wiremock-standalone.jar adds a WireMock server answering the same routes with a
 #   fixed body, as a yardstick (get it with: mvn dependency:copy
 #   -Dartifact=org.wiremock:wiremock-standalone:3.13.2 -DoutputDirectory=target/wrk).
@@ -163,6 +166,7 @@ run() { # label server requests-file expected-status seconds
 [ -n "${NOVALIDATION:-}" ] && SERVERS+=(novalidation)
 [ -n "${PROXY:-}" ] && SERVERS+=(proxy)
 [ -n "${PROXY:-}" ] && [ -n "${OLD_PROXY_JAR:-}" ] && SERVERS+=(oldproxy)
+if [ "${PROXY:-}" = only ]; then SERVERS=(sandbox proxy); [ -n "${OLD_PROXY_JAR:-}" ] && SERVERS+=(oldproxy); fi
 write_requests
 for server in "${SERVERS[@]}"; do start "$server"; done
 echo "$(java -version 2>&1 | head -1); $(openssl version); workload=$WORKLOAD connections=$CONNECTIONS seconds=$SECONDS_PER_RUN"
@@ -182,24 +186,36 @@ for round in $(seq 1 "$ROUNDS"); do
     run "round=$round" "$server" "$WORKLOAD.lua" 200 "$SECONDS_PER_RUN" | tee -a "$WORK/results.txt"
   done
 done
-run tampered strict tampered.lua 401 3 | tee -a "$WORK/results.txt"
+if [ "${PROXY:-}" != only ]; then run tampered strict tampered.lua 401 3 | tee -a "$WORK/results.txt"; fi
 SPEED_AFTER=$(openssl_speed)
 echo "openssl speed rsa2048 after the runs: $SPEED_AFTER"
 VERIFY_PER_S=$(awk '{ a = $3 } END { print a }' <<< "$SPEED"; awk '{ print $3 }' <<< "$SPEED_AFTER")
 awk -v verify="$(tr '\n' ' ' <<< "$VERIFY_PER_S")" '
   function field(name,   i) { for (i = 1; i <= NF; i++) if (index($i, name "=") == 1) return substr($i, length(name) + 2); return 0 }
-  /^round/ { rps[field("server")] += field("rps"); cpu[field("server")] += field("cpu_us_per_request"); n[field("server")]++ }
+  function median(list,   a, k, i, j, t) { # of the numbers in a space-separated list
+    k = split(list, a, " ")
+    for (i = 2; i <= k; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+    return k % 2 ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+  }
+  /^round/ { rps[field("server")] += field("rps"); cpu[field("server")] += field("cpu_us_per_request"); n[field("server")]++
+    by[field("round"), field("server")] = field("rps"); rounds = field("round") + 0 }
   { wrong += field("wrong") }
   END {
     for (s in n) printf "SUMMARY server=%s rps=%.0f cpu_us_per_request=%.0f\n", s, rps[s] / n[s], cpu[s] / n[s]
-    printf "SUMMARY strict/sandbox=%.2f wrong_verdicts=%d\n", rps["strict"] / rps["sandbox"], wrong
+    if (n["strict"]) printf "SUMMARY strict/sandbox=%.2f wrong_verdicts=%d\n", rps["strict"] / rps["sandbox"], wrong
+    else printf "SUMMARY wrong_verdicts=%d\n", wrong
     if (n["wiremock"]) printf "SUMMARY sandbox/wiremock=%.2f strict/wiremock=%.2f\n", rps["sandbox"] / rps["wiremock"], rps["strict"] / rps["wiremock"]
     if (n["old"]) printf "SUMMARY strict/old=%.2f (rps) old_cpu/strict_cpu=%.2f\n", rps["strict"] / rps["old"], (cpu["old"] / n["old"]) / (cpu["strict"] / n["strict"])
     if (n["novalidation"]) printf "SUMMARY strict/novalidation=%.2f\n", rps["strict"] / rps["novalidation"]
     split(verify, v, " "); us = 1e6 / ((v[1] + v[2]) / 2)
     extra = cpu["strict"] / n["strict"] - cpu["sandbox"] / n["sandbox"]
-    printf "SUMMARY strict_extra_cpu_us=%.1f openssl_verify_us=%.1f extra/openssl_verify=%.2f\n", extra, us, extra / us
-    if (n["proxy"]) printf "SUMMARY proxy/sandbox=%.2f (requests/s through the proxy versus the sandbox stub directly)\n", rps["proxy"] / rps["sandbox"]
+    if (n["strict"]) printf "SUMMARY strict_extra_cpu_us=%.1f openssl_verify_us=%.1f extra/openssl_verify=%.2f\n", extra, us, extra / us
+    if (n["proxy"]) {
+      printf "SUMMARY proxy/sandbox=%.2f (requests/s through the proxy versus the sandbox stub directly)\n", rps["proxy"] / rps["sandbox"]
+      ratios = ""
+      for (r = 1; r <= rounds; r++) ratios = ratios sprintf(" %.2f", by[r, "proxy"] / by[r, "sandbox"])
+      printf "SUMMARY proxy/sandbox by round:%s (median %.2f)\n", ratios, median(ratios)
+    }
     if (n["oldproxy"]) printf "SUMMARY oldproxy/sandbox=%.2f proxy/oldproxy=%.2f\n", rps["oldproxy"] / rps["sandbox"], rps["proxy"] / rps["oldproxy"]
   }
 ' "$WORK/results.txt"

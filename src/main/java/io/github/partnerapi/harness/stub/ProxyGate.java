@@ -3,6 +3,7 @@ package io.github.partnerapi.harness.stub;
 import io.github.partnerapi.harness.signing.ApiKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Callback;
@@ -15,13 +16,17 @@ import org.eclipse.jetty.util.Callback;
 final class ProxyGate {
 
     private final Authenticator authenticator;
+    private final SignatureExplainer explainer;
     private final Upstream upstream;
     private final ProxyJournal journal;
     private final boolean enforce;
     private final String signedBaseUrl;
 
-    ProxyGate(Authenticator authenticator, Upstream upstream, ProxyJournal journal, VerifyingProxyBuilder config) {
+    /** {@code authenticator} explains nothing: the {@code explainer} diagnoses signatures that do not verify. */
+    ProxyGate(Authenticator authenticator, SignatureExplainer explainer, Upstream upstream, ProxyJournal journal,
+            VerifyingProxyBuilder config) {
         this.authenticator = authenticator;
+        this.explainer = explainer;
         this.upstream = upstream;
         this.journal = journal;
         this.enforce = config.enforce;
@@ -32,8 +37,11 @@ final class ProxyGate {
         return journal;
     }
 
-    /** Answers the request through {@code reply}; {@code done} completes once the answer is written. */
-    void handle(StubHandler.Received received, Body body, ProxyReply reply, Callback done) {
+    /**
+     * Answers the request through {@code reply}; {@code done} completes once the answer is written. A signature
+     * that does not verify is diagnosed on {@code slow}, and the request answered from there.
+     */
+    void handle(StubHandler.Received received, Body body, ProxyReply reply, Callback done, Executor slow) {
         byte[] urlBytes = received.urlBytes(signedBaseUrl);
         String url = new String(urlBytes, StandardCharsets.UTF_8);
         if (body.problem() != null) {
@@ -41,14 +49,40 @@ final class ProxyGate {
             reply.answer(body.problem(), null, done);
             return;
         }
-        ProxyVerdict verdict = ProxyVerdict.of(authenticator.authenticate(new Authenticator.Received(
-                received.headers()::get, url, urlBytes, body.bytes())));
-        if (enforce && !verdict.valid()) {
-            record(received, url, verdict, null, 401, null);
-            reply.answer(new StubResponse(401, verdict.unauthorizedBody()), verdict.headerValue(), done);
+        Authenticator.Received verified = new Authenticator.Received(received.headers()::get, url, urlBytes,
+                body.bytes());
+        AuthResult auth = authenticator.authenticate(verified);
+        if (!"signature".equals(auth.reason())) {
+            decide(new Forwarded(received, url, body.bytes(), ProxyVerdict.of(auth)), reply, done);
             return;
         }
-        forward(reply, done, new Forwarded(received, url, body.bytes(), verdict));
+        slow.execute(() -> {
+            try {
+                decide(new Forwarded(received, url, body.bytes(), ProxyVerdict.of(auth.withExplain(
+                        explain(verified)))), reply, done);
+            } catch (RuntimeException e) {
+                reply.answer(unexpected(e), null, done);
+            }
+        });
+    }
+
+    /** The doctor's finding on a signature that did not verify (over whichever freshness header was sent). */
+    private Map<String, Object> explain(Authenticator.Received request) {
+        String apiKey = request.header().apply("x-api-key");
+        String timestamp = request.header().apply("x-timestamp");
+        return timestamp != null
+                ? explainer.explain(apiKey, "x-timestamp", timestamp, request)
+                : explainer.explain(apiKey, "x-nonce", request.header().apply("x-nonce"), request);
+    }
+
+    /** The stub's 401 when enforcing and refused, else forwarded. */
+    private void decide(Forwarded sent, ProxyReply reply, Callback done) {
+        if (enforce && !sent.verdict().valid()) {
+            record(sent.received(), sent.url(), sent.verdict(), null, 401, null);
+            reply.answer(new StubResponse(401, sent.verdict().unauthorizedBody()), sent.verdict().headerValue(), done);
+            return;
+        }
+        forward(reply, done, sent);
     }
 
     /** What is forwarded: the request as received, the URL verified, the body bytes and the verdict. */

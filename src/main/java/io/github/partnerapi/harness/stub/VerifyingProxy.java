@@ -30,7 +30,7 @@ public final class VerifyingProxy implements AutoCloseable {
     private final boolean enforce;
     private final LongAdder handedToJetty = new LongAdder();
 
-    VerifyingProxy(VerifyingProxyBuilder config, Authenticator authenticator) {
+    VerifyingProxy(VerifyingProxyBuilder config, Authenticator authenticator, SignatureExplainer explainer) {
         this.enforce = config.enforce;
         this.journal = new ProxyJournal(config.journalSize);
         this.upstream = new Upstream(config.upstream, UpstreamTls.context(config.upstreamCas), config.connectTimeout,
@@ -38,7 +38,7 @@ public final class VerifyingProxy implements AutoCloseable {
         try {
             // the stub's request threads: no thread waits for the upstream; one per forward (up to 260) measured the
             // same requests/s with 130-150 threads instead of 40 and 486 MiB resident instead of 453 (BENCHMARKS.md)
-            ProxyGate gate = new ProxyGate(authenticator, upstream, journal, config);
+            ProxyGate gate = new ProxyGate(authenticator, explainer, upstream, journal, config);
             server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifierStubBuilder.DEFAULT_THREADS),
                     new ProxyHandler(gate, new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT)),
                     http -> new ProxyConnection.Factory(http, gate, config.bodyLimit, handedToJetty));

@@ -184,9 +184,10 @@ public final class VerifyingProxyBuilder {
             throw new IllegalStateException("VerifyingProxy: at least one apiKey(key, publicKey) is required");
         }
         java.util.concurrent.atomic.AtomicLong verdicts = new java.util.concurrent.atomic.AtomicLong();
-        Authenticator authenticator = new Authenticator(keys, StubMode.STRICT, window, clock,
-                new SignatureExplainer(keys, signedBaseUrl), verdicts::incrementAndGet);
-        return new VerifyingProxy(this, authenticator);
+        // no explainer inside: the proxy runs the doctor itself, off the I/O thread (ProxyGate)
+        Authenticator authenticator = new Authenticator(keys, StubMode.STRICT, window, clock, null,
+                verdicts::incrementAndGet);
+        return new VerifyingProxy(this, authenticator, new SignatureExplainer(keys, signedBaseUrl));
     }
 
     private static Duration positive(Duration value, String name) {
