@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
@@ -82,7 +83,7 @@ class ProxyGateTest {
         Map<String, SignatureVerifier> keys = Map.of(API_KEY,
                 SignatureVerifier.of(PemKeys.readPublicKey(TestData.publicKey())));
         Authenticator authenticator = new Authenticator(keys, StubMode.STRICT, Duration.ofSeconds(300),
-                Clock.fixed(now, java.time.ZoneOffset.UTC), null, new AtomicLong()::incrementAndGet);
+                Clock.fixed(now, ZoneOffset.UTC), null, new AtomicLong()::incrementAndGet);
         VerifyingProxyBuilder config = VerifyingProxy.builder().enforce(true);
         return new ProxyGate(authenticator, new SignatureExplainer(keys, null), upstream, journal, config);
     }
