@@ -52,11 +52,17 @@ final class JettyServer implements AutoCloseable {
      * @param threads the most requests handled at once (reading a body holds no thread)
      * @param maxConnections open connections beyond this wait in the accept queue
      * @param idleTimeout a connection that sends nothing (or too little to finish a request) for this long is closed
+     * @param selectors threads that select ready connections
      */
-    record Limits(int port, int threads, int maxConnections, Duration idleTimeout) {
+    record Limits(int port, int threads, int maxConnections, Duration idleTimeout, int selectors) {
 
         static Limits defaults(int port, int threads) {
-            return new Limits(port, threads, 1000, Duration.ofSeconds(30));
+            return new Limits(port, threads, 1000, Duration.ofSeconds(30), 1);
+        }
+
+        /** These limits with {@code count} selecting threads (1 by default). */
+        Limits selectors(int count) {
+            return new Limits(port, threads, maxConnections, idleTimeout, count);
         }
     }
 
@@ -81,7 +87,7 @@ final class JettyServer implements AutoCloseable {
         pool.setReservedThreads(0);
         // daemon threads only, the scheduler's too: a stub or proxy left unclosed does not keep the JVM alive
         Server server = new Server(pool, new ScheduledExecutorScheduler(pool.getName() + "-scheduler", true), null);
-        ServerConnector connector = new ServerConnector(server, 1, 1, front.apply(new RawRequestLine.Factory(configuration())));
+        ServerConnector connector = new ServerConnector(server, 1, limits.selectors(), front.apply(new RawRequestLine.Factory(configuration())));
         connector.setHost("127.0.0.1");
         connector.setPort(limits.port());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());

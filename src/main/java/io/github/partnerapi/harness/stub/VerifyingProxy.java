@@ -39,7 +39,10 @@ public final class VerifyingProxy implements AutoCloseable {
             // the stub's request threads: no thread waits for the upstream; one per forward (up to 260) measured the
             // same requests/s with 130-150 threads instead of 40 and 486 MiB resident instead of 453 (BENCHMARKS.md)
             ProxyGate gate = new ProxyGate(authenticator, explainer, upstream, journal, config);
-            server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifierStubBuilder.DEFAULT_THREADS),
+            // a selector a processor: the proxy's connections verify on the thread that selects (ProxyConnection);
+            // 2 on 2 cores measured 1.03-1.18 x the requests/s of 1 in 5 of 5 interleaved pairs (BENCHMARKS.md)
+            server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifierStubBuilder.DEFAULT_THREADS)
+                            .selectors(Runtime.getRuntime().availableProcessors()),
                     new ProxyHandler(gate, new BodyReader(config.bodyLimit, BodyReader.DEFAULT_IN_FLIGHT)),
                     http -> new ProxyConnection.Factory(http, gate, config.bodyLimit, handedToJetty));
         } catch (RuntimeException e) {
