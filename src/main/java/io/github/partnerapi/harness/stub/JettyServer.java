@@ -87,7 +87,8 @@ final class JettyServer implements AutoCloseable {
         pool.setReservedThreads(0);
         // daemon threads only, the scheduler's too: a stub or proxy left unclosed does not keep the JVM alive
         Server server = new Server(pool, new ScheduledExecutorScheduler(pool.getName() + "-scheduler", true), null);
-        ServerConnector connector = new ServerConnector(server, 1, limits.selectors(), front.apply(new RawRequestLine.Factory(configuration())));
+        ServerConnector connector = new ServerConnector(server, 1, limits.selectors(),
+                front.apply(new RawRequestLine.Factory(configuration())));
         connector.setHost("127.0.0.1");
         connector.setPort(limits.port());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());

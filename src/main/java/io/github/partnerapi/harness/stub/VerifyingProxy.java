@@ -36,10 +36,10 @@ public final class VerifyingProxy implements AutoCloseable {
         this.upstream = new Upstream(config.upstream, UpstreamTls.context(config.upstreamCas), config.connectTimeout,
                 config.upstreamTimeout, config.threads);
         try {
-            // the stub's request threads: no thread waits for the upstream; one per forward (up to 260) measured the
-            // same requests/s with 130-150 threads instead of 40 and 486 MiB resident instead of 453 (BENCHMARKS.md)
             ProxyGate gate = new ProxyGate(authenticator, explainer, upstream, journal, config);
-            // a selector a processor: the proxy's connections verify on the thread that selects (ProxyConnection);
+            // the stub's request threads: no thread waits for the upstream; one per forward (up to 260) measured the
+            // same requests/s with 130-150 threads instead of 40 and 486 MiB resident instead of 453 (BENCHMARKS.md).
+            // A selector a processor: the proxy's connections verify on the thread that selects (ProxyConnection);
             // 2 on 2 cores measured 1.03-1.18 x the requests/s of 1 in 5 of 5 interleaved pairs (BENCHMARKS.md)
             server = JettyServer.start(JettyServer.Limits.defaults(config.port, VerifierStubBuilder.DEFAULT_THREADS)
                             .selectors(Runtime.getRuntime().availableProcessors()),
